@@ -1,0 +1,252 @@
+"""Reports from the public, their evidence, the cases built from them and the append-only log.
+
+State changes live in `services.py`; models only hold data and small derived properties.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from netra.core.codes import random_code
+
+
+def _evidence_storage():
+    return storages["evidence"]
+
+
+def new_tracking_code() -> str:
+    return random_code(prefix="NTR")
+
+
+def new_case_code() -> str:
+    return random_code(groups=2, prefix="KSS")
+
+
+class CaseStatus(models.TextChoices):
+    RECEIVED = "received", _("Diterima")
+    VERIFICATION = "verification", _("Verifikasi Satgas")
+    BAWASLU_REVIEW = "bawaslu_review", _("Kajian Bawaslu")
+    RECOMMENDED = "recommended", _("Direkomendasikan ke PPK")
+    PPK_DECIDED = "ppk_decided", _("Diputus PPK")
+    CLOSED = "closed", _("Selesai (tercatat)")
+    NOT_PROVEN = "not_proven", _("Tidak terbukti")
+    REJECTED = "rejected", _("Ditolak")
+    CANCELLED = "cancelled", _("Dibatalkan")
+    EMPLOYEE_EXITED = "employee_exited", _("Pegawai sudah keluar")
+    MERGED = "merged", _("Digabung ke kasus lain")
+
+
+OPEN_STATUSES = (
+    CaseStatus.RECEIVED,
+    CaseStatus.VERIFICATION,
+    CaseStatus.BAWASLU_REVIEW,
+    CaseStatus.RECOMMENDED,
+    CaseStatus.PPK_DECIDED,
+)
+
+
+class Escalation(models.TextChoices):
+    NONE = "none", _("Tidak ada")
+    WARNING = "warning", _("Peringatan")
+    REPRIMAND = "reprimand", _("Teguran")
+    BLOCK_REQUESTED = "block_requested", _("Permintaan blokir data SIASN")
+
+
+class Case(models.Model):
+    code = models.CharField(_("kode kasus"), max_length=20, unique=True, default=new_case_code, editable=False)
+    status = models.CharField(_("status"), max_length=16, choices=CaseStatus.choices,
+                              default=CaseStatus.RECEIVED, db_index=True)
+    opened_at = models.DateTimeField(_("dibuka"))
+    stage_started_at = models.DateTimeField(_("tahap dimulai"))
+    due_date = models.DateField(_("batas waktu tahap"), null=True, blank=True, db_index=True)
+
+    subject_name = models.CharField(_("nama terlapor"), max_length=200)
+    employee = models.ForeignKey("registry.Employee", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="cases", verbose_name=_("pegawai"))
+    agency = models.ForeignKey("registry.Agency", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="cases", verbose_name=_("instansi"))
+    region = models.ForeignKey("registry.Region", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="cases", verbose_name=_("kabupaten/kota kejadian"))
+    conduct_date = models.DateField(_("tanggal perbuatan"))
+    information_only = models.BooleanField(
+        _("di luar batas waktu pelaporan"), default=False,
+        help_text=_("Dilaporkan lewat dari 7 hari: ditangani sebagai informasi untuk instansi."),
+    )
+
+    contest = models.ForeignKey("rules.Contest", null=True, blank=True, on_delete=models.PROTECT,
+                                verbose_name=_("kontestasi"))
+    violation = models.ForeignKey("rules.ViolationType", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="cases", verbose_name=_("bentuk pelanggaran"))
+    proposed_sanction = models.ForeignKey("rules.SanctionType", null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="+", verbose_name=_("usulan sanksi sistem"))
+    recommended_sanction = models.ForeignKey("rules.SanctionType", null=True, blank=True,
+                                             on_delete=models.PROTECT, related_name="+",
+                                             verbose_name=_("sanksi yang direkomendasikan"))
+    sanction_override_reason = models.TextField(_("alasan mengubah usulan sanksi"), blank=True)
+
+    authority = models.ForeignKey("rules.RecommendingAuthority", null=True, blank=True,
+                                  on_delete=models.PROTECT, verbose_name=_("lembaga pemberi rekomendasi"))
+    recommendation_number = models.CharField(_("nomor rekomendasi"), max_length=120, blank=True)
+    recommended_on = models.DateField(_("tanggal rekomendasi"), null=True, blank=True)
+
+    decided_sanction = models.ForeignKey("rules.SanctionType", null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="+", verbose_name=_("sanksi yang dijatuhkan PPK"))
+    decision_number = models.CharField(_("nomor SK PPK"), max_length=120, blank=True)
+    decision_date = models.DateField(_("tanggal SK PPK"), null=True, blank=True)
+
+    escalation = models.CharField(_("eskalasi"), max_length=16, choices=Escalation.choices,
+                                  default=Escalation.NONE)
+    escalated_on = models.DateField(_("tanggal eskalasi terakhir"), null=True, blank=True)
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="merged_cases", verbose_name=_("digabung ke"))
+    assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="assigned_cases", verbose_name=_("petugas"))
+    closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("kasus")
+        verbose_name_plural = _("kasus")
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class Report(models.Model):
+    class Channel(models.TextChoices):
+        WEB = "web", _("Formulir web")
+        API = "api", _("API")
+        MONITORING = "monitoring", _("Pemantauan media sosial")
+        STAFF = "staff", _("Dicatat petugas")
+
+    tracking_code = models.CharField(_("kode pelacakan"), max_length=20, unique=True,
+                                     default=new_tracking_code, editable=False)
+    received_at = models.DateTimeField(_("diterima"))
+    channel = models.CharField(_("saluran"), max_length=12, choices=Channel.choices, default=Channel.WEB)
+    is_anonymous = models.BooleanField(_("anonim"), default=True)
+    identity_encrypted = models.TextField(_("identitas pelapor (terenkripsi)"), blank=True, editable=False)
+
+    subject_name = models.CharField(_("nama terlapor"), max_length=200)
+    subject_agency_text = models.CharField(_("instansi terlapor (seperti ditulis pelapor)"), max_length=200,
+                                           blank=True)
+    subject_nip = models.CharField(_("NIP terlapor"), max_length=18, blank=True)
+    subject_position = models.CharField(_("jabatan terlapor"), max_length=200, blank=True)
+    employee = models.ForeignKey("registry.Employee", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="reports")
+    agency = models.ForeignKey("registry.Agency", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="reports")
+    region = models.ForeignKey("registry.Region", on_delete=models.PROTECT, related_name="reports",
+                               verbose_name=_("kabupaten/kota"))
+    location = models.CharField(_("tempat kejadian"), max_length=300, blank=True)
+    conduct_date = models.DateField(_("tanggal kejadian"))
+    known_date = models.DateField(_("tanggal pelapor mengetahui"))
+    within_window = models.BooleanField(_("dalam batas waktu pelaporan"), default=True)
+    description = models.TextField(_("apa yang terjadi"))
+    chronology = models.TextField(_("kronologi"), blank=True)
+    links = models.JSONField(_("tautan"), default=list, blank=True)
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("laporan")
+        verbose_name_plural = _("laporan")
+
+    def __str__(self):
+        return self.tracking_code
+
+
+class ReportNote(models.Model):
+    """More information a reporter sent later through the tracking code."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="notes")
+    added_at = models.DateTimeField()
+    text = models.TextField(_("keterangan tambahan"))
+
+    class Meta:
+        ordering = ["added_at"]
+
+    def __str__(self):
+        return f"{self.report_id} @ {self.added_at:%Y-%m-%d}"
+
+
+class Evidence(models.Model):
+    """A file or link. Files keep a sealed original; staff see a copy with metadata removed."""
+
+    class Kind(models.TextChoices):
+        FILE = "file", _("Berkas")
+        LINK = "link", _("Tautan")
+        POST = "post", _("Arsip unggahan media sosial")
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="evidence")
+    note = models.ForeignKey(ReportNote, null=True, blank=True, on_delete=models.PROTECT, related_name="evidence")
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    received_at = models.DateTimeField()
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    sealed_file = models.FileField(storage=_evidence_storage, upload_to="sealed/", blank=True, max_length=300)
+    view_file = models.FileField(storage=_evidence_storage, upload_to="view/", blank=True, max_length=300)
+    metadata_removed = models.JSONField(default=list, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    text = models.TextField(blank=True, help_text=_("Teks unggahan yang diarsipkan"))
+    captured_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["received_at", "id"]
+        verbose_name = _("bukti")
+        verbose_name_plural = _("bukti")
+
+    def __str__(self):
+        return self.original_name or self.url or str(self.uid)
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class CaseEvent(models.Model):
+    """One step of a case. Written in the same transaction as the change; never updated or deleted.
+
+    Database triggers (migration 0002) enforce this even against raw SQL or the admin.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+")
+    actor_label = models.CharField(max_length=60, blank=True, help_text=_("mis. sistem, pelapor"))
+    kind = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16, blank=True)
+    reason = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("peristiwa kasus")
+        verbose_name_plural = _("peristiwa kasus")
+
+    def __str__(self):
+        return f"{self.case_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("case events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("case events are append-only")

@@ -1,0 +1,38 @@
+"""What a reporter may see about their case: stage names and dates, nothing personal."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import CaseStatus
+
+PUBLIC_EVENT_LABELS = {
+    "received": _("Laporan diterima"),
+    "reporter_added_info": _("Pelapor menambahkan keterangan"),
+    "verification_started": _("Verifikasi oleh Satgas Netralitas dimulai"),
+    "forwarded_to_bawaslu": _("Diteruskan ke Bawaslu untuk dikaji"),
+    "returned_to_verification": _("Dikembalikan untuk dilengkapi"),
+    "recommended": _("Rekomendasi sanksi dikirim ke PPK"),
+    "ppk_decided": _("PPK telah menjatuhkan keputusan"),
+    "closed": _("Kasus selesai dan tercatat"),
+    "dismissed_not_proven": _("Tidak terbukti"),
+    "dismissed_rejected": _("Ditolak: bukan pelanggaran netralitas ASN"),
+    "dismissed_cancelled": _("Dibatalkan"),
+    "employee_exited": _("Pegawai sudah tidak berstatus ASN"),
+    "merged_from": _("Digabung dengan laporan lain tentang kejadian yang sama"),
+}
+
+
+def public_case(case):
+    """Follow merges to the case that carries the work."""
+    seen = set()
+    while case.status == CaseStatus.MERGED and case.merged_into_id and case.pk not in seen:
+        seen.add(case.pk)
+        case = case.merged_into
+    return case
+
+
+def public_timeline(case) -> list[dict]:
+    return [
+        {"at": e.at, "label": PUBLIC_EVENT_LABELS[e.kind], "kind": e.kind}
+        for e in case.events.all()
+        if e.kind in PUBLIC_EVENT_LABELS
+    ]

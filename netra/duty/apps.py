@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class DutyConfig(AppConfig):
+    name = "netra.duty"

@@ -1,0 +1,128 @@
+"""Citizen-facing forms. Labels and help texts coach a complete report."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from netra.registry.models import Agency, Region
+from netra.registry.validators import PNS, PPPK, normalize_nip, validate_nip
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Django's documented recipe for several files in one field."""
+
+    def __init__(self, *args, **kwargs):
+        accept = "image/jpeg,image/png,image/webp,application/pdf"
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
+def _split_links(raw: str) -> list[str]:
+    return [line.strip() for line in (raw or "").replace(",", "\n").splitlines() if line.strip()]
+
+
+class ReportForm(forms.Form):
+    subject_name = forms.CharField(label=_("Nama ASN yang dilaporkan"), max_length=200)
+    subject_agency_text = forms.CharField(
+        label=_("Instansi/unit kerja"), max_length=200, required=False,
+        help_text=_("Tulis seperti yang Anda ketahui, mis. Dinas Pendidikan Kota Samarinda."))
+    agency = forms.ModelChoiceField(label=_("atau pilih instansi dari daftar"), queryset=Agency.objects.none(),
+                                    required=False)
+    subject_position = forms.CharField(label=_("Jabatan (jika tahu)"), max_length=200, required=False)
+    subject_nip = forms.CharField(label=_("NIP / NI PPPK (jika tahu)"), max_length=30, required=False,
+                                  help_text=_("18 digit; spasi atau titik boleh."))
+    region = forms.ModelChoiceField(label=_("Kabupaten/kota tempat kejadian"), queryset=Region.objects.none())
+    location = forms.CharField(label=_("Tempat kejadian"), max_length=300, required=False,
+                               help_text=_("Alamat, nama acara, atau platform media sosial."))
+    conduct_date = forms.DateField(label=_("Tanggal kejadian"), widget=forms.DateInput(attrs={"type": "date"}))
+    known_date = forms.DateField(
+        label=_("Tanggal Anda mengetahuinya"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Laporan resmi paling lambat 7 hari sejak kejadian diketahui. Laporan yang lebih lambat "
+                    "tetap diterima sebagai informasi untuk instansi."))
+    description = forms.CharField(label=_("Apa yang terjadi?"), widget=forms.Textarea,
+                                  help_text=_("Siapa berbuat apa, untuk calon/partai mana."))
+    chronology = forms.CharField(label=_("Kronologi"), widget=forms.Textarea, required=False,
+                                 help_text=_("Urutan kejadian, saksi, dan hal lain yang membantu verifikasi."))
+    links = forms.CharField(label=_("Tautan unggahan atau video"), widget=forms.Textarea(attrs={"rows": 3}),
+                            required=False, help_text=_("Satu tautan per baris."))
+    files = MultipleFileField(label=_("Bukti (foto JPG/PNG/WEBP atau PDF, maks. 10 MB per berkas)"),
+                              required=False)
+    is_anonymous = forms.BooleanField(label=_("Laporkan secara anonim"), required=False, initial=True,
+                                      help_text=_("Jika anonim, petugas tidak dapat menghubungi Anda; "
+                                                  "ikuti perkembangan dengan kode pelacakan."))
+    reporter_name = forms.CharField(label=_("Nama Anda"), max_length=200, required=False)
+    reporter_email = forms.EmailField(label=_("Email"), required=False)
+    reporter_phone = forms.CharField(label=_("Telepon/WhatsApp"), max_length=40, required=False)
+    reporter_address = forms.CharField(label=_("Alamat"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = Region.objects.filter(is_active=True).exclude(kind=Region.Kind.PROVINCE)
+        self.fields["agency"].queryset = Agency.objects.filter(is_active=True).select_related("region")
+
+    def clean_subject_nip(self):
+        raw = self.cleaned_data.get("subject_nip", "")
+        if not raw.strip():
+            return ""
+        digits = normalize_nip(raw)
+        # A reporter rarely knows whether the person is PNS or PPPK: accept either valid layout.
+        try:
+            return validate_nip(digits, PNS)
+        except ValidationError as pns_error:
+            try:
+                return validate_nip(digits, PPPK)
+            except ValidationError:
+                raise pns_error from None
+
+    def clean_conduct_date(self):
+        value = self.cleaned_data["conduct_date"]
+        if value > timezone.localdate():
+            raise ValidationError(_("Tanggal kejadian tidak boleh di masa depan."))
+        if value < dt.date(2017, 1, 1):
+            raise ValidationError(_("Tanggal kejadian terlalu lama."))
+        return value
+
+    def clean_links(self):
+        links = _split_links(self.cleaned_data.get("links", ""))
+        validator = forms.URLField()
+        for link in links:
+            try:
+                validator.clean(link)
+            except ValidationError:
+                raise ValidationError(_("Tautan tidak sah: %(link)s"), params={"link": link[:80]}) from None
+        return links
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("is_anonymous"):
+            if not (data.get("reporter_name") or "").strip():
+                self.add_error("reporter_name", _("Isi nama Anda, atau pilih melapor secara anonim."))
+            if not (data.get("reporter_email") or (data.get("reporter_phone") or "").strip()):
+                self.add_error("reporter_email", _("Isi email atau nomor telepon agar petugas dapat menghubungi Anda."))
+        return data
+
+
+class TrackForm(forms.Form):
+    code = forms.CharField(label=_("Kode pelacakan"), max_length=30)
+
+
+class AddInfoForm(forms.Form):
+    text = forms.CharField(label=_("Keterangan tambahan"), widget=forms.Textarea, required=False)
+    links = forms.CharField(label=_("Tautan"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    files = MultipleFileField(label=_("Bukti tambahan"), required=False)
+
+    def clean_links(self):
+        return ReportForm.clean_links(self)
