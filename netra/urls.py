@@ -4,7 +4,10 @@ from drf_spectacular.views import SpectacularAPIView
 
 urlpatterns = [
     path("", include("netra.public.urls")),
+    path("", include("netra.learning.urls")),
+    path("", include("netra.duty.urls")),
     path("desk/", include("netra.desk.urls")),
+    path("desk/pemantauan/", include("netra.monitoring.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/", include("netra.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
