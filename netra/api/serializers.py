@@ -1,0 +1,204 @@
+"""API shapes. Public serializers never carry personal data; staff ones follow the role rules."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from netra.cases.models import Case, CaseEvent
+from netra.cases.public_status import public_case, public_timeline
+from netra.core.roles import can_see_nip
+from netra.registry.models import Agency, Region
+from netra.registry.validators import PNS, PPPK, mask_nip, normalize_nip, validate_nip
+from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType
+
+
+class ReporterSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    address = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
+class ReportCreateSerializer(serializers.Serializer):
+    subject_name = serializers.CharField(max_length=200, help_text=_("Nama ASN yang dilaporkan"))
+    subject_agency = serializers.CharField(max_length=200, required=False, allow_blank=True,
+                                           help_text=_("Instansi seperti diketahui pelapor"))
+    agency_code = serializers.SlugRelatedField(slug_field="code", queryset=Agency.objects.filter(is_active=True),
+                                               required=False, allow_null=True, source="agency")
+    subject_nip = serializers.CharField(max_length=30, required=False, allow_blank=True,
+                                        help_text=_("NIP atau NI PPPK, 18 digit, jika diketahui"))
+    subject_position = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    region_code = serializers.SlugRelatedField(
+        slug_field="code", source="region", help_text=_("Kode Kemendagri kabupaten/kota, mis. 64.72"),
+        queryset=Region.objects.filter(is_active=True).exclude(kind=Region.Kind.PROVINCE))
+    location = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    conduct_date = serializers.DateField(help_text=_("Tanggal kejadian (YYYY-MM-DD)"))
+    known_date = serializers.DateField(required=False, allow_null=True,
+                                       help_text=_("Tanggal pelapor mengetahui; batas pelaporan 7 hari sejak itu"))
+    description = serializers.CharField(help_text=_("Apa yang terjadi"))
+    chronology = serializers.CharField(required=False, allow_blank=True)
+    links = serializers.ListField(child=serializers.URLField(max_length=1000), required=False, max_length=20)
+    anonymous = serializers.BooleanField(default=True)
+    reporter = ReporterSerializer(required=False)
+
+    def validate_subject_nip(self, value):
+        if not value.strip():
+            return ""
+        digits = normalize_nip(value)
+        try:
+            return validate_nip(digits, PNS)
+        except Exception as pns_error:  # noqa: BLE001 - fall back to the PPPK layout, then report the PNS error
+            try:
+                return validate_nip(digits, PPPK)
+            except Exception:  # noqa: BLE001
+                raise serializers.ValidationError(pns_error.messages) from None
+
+    def validate_conduct_date(self, value):
+        if value > timezone.localdate():
+            raise serializers.ValidationError(_("Tanggal kejadian tidak boleh di masa depan."))
+        return value
+
+
+class ReportCreatedSerializer(serializers.Serializer):
+    tracking_code = serializers.CharField()
+    status = serializers.CharField()
+    within_window = serializers.BooleanField()
+    notice = serializers.CharField()
+    status_url = serializers.CharField()
+
+
+class TimelineItemSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    kind = serializers.CharField()
+    label = serializers.CharField()
+
+
+class ReportStatusSerializer(serializers.Serializer):
+    """What anyone holding the tracking code may know: no names, no NIP, no identity."""
+
+    tracking_code = serializers.CharField()
+    status = serializers.SerializerMethodField()
+    status_label = serializers.SerializerMethodField()
+    received_at = serializers.DateTimeField()
+    within_window = serializers.BooleanField()
+    timeline = serializers.SerializerMethodField()
+
+    def _case(self, report):
+        return public_case(report.case)
+
+    def get_status(self, report) -> str:
+        return self._case(report).status
+
+    def get_status_label(self, report) -> str:
+        return str(self._case(report).get_status_display())
+
+    def get_timeline(self, report) -> list[dict]:
+        return TimelineItemSerializer(public_timeline(self._case(report)), many=True).data
+
+
+class NoteCreateSerializer(serializers.Serializer):
+    text = serializers.CharField(required=False, allow_blank=True)
+    links = serializers.ListField(child=serializers.URLField(max_length=1000), required=False, max_length=20)
+
+
+class RegionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Region
+        fields = ["code", "name", "kind", "area_km2", "has_ikn_area"]
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    region_code = serializers.CharField(source="region.code")
+
+    class Meta:
+        model = Agency
+        fields = ["code", "name", "short_name", "region_code"]
+
+
+class SanctionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SanctionType
+        fields = ["code", "level", "name", "name_en", "legal_basis"]
+
+
+class ViolationSerializer(serializers.ModelSerializer):
+    counterpart = serializers.CharField(source="counterpart.code", default=None)
+    default_sanction = serializers.CharField(source="default_sanction.code", default=None)
+    sanctions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = ViolationType
+        fields = ["code", "group", "stage", "title", "title_en", "legal_basis", "sanction_level", "default_sanction",
+                  "sanctions", "counterpart", "social_media", "note"]
+
+
+class ContestSerializer(serializers.ModelSerializer):
+    region_code = serializers.CharField(source="region.code", default=None)
+
+    class Meta:
+        model = Contest
+        fields = ["code", "name", "election", "kind", "region_code", "candidate_determination_date", "voting_date"]
+
+
+class StageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ContestStage
+        fields = ["election", "kind", "starts_on", "ends_on", "asn_guidance", "asn_guidance_en"]
+
+
+class CaseEventSerializer(serializers.ModelSerializer):
+    actor = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CaseEvent
+        fields = ["at", "kind", "from_status", "to_status", "actor", "reason", "data"]
+
+    def get_actor(self, event) -> str:
+        return event.actor.get_username() if event.actor_id else event.actor_label
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    """Staff view of a case. NIP only for roles that need it; reporter identity never (desk only)."""
+
+    region_code = serializers.CharField(source="region.code", default=None)
+    agency_code = serializers.CharField(source="agency.code", default=None)
+    violation = serializers.CharField(source="violation.code", default=None)
+    contest = serializers.CharField(source="contest.code", default=None)
+    recommended_sanction = serializers.CharField(source="recommended_sanction.code", default=None)
+    decided_sanction = serializers.CharField(source="decided_sanction.code", default=None)
+    authority = serializers.CharField(source="authority.code", default=None)
+    nip = serializers.SerializerMethodField()
+    reports = serializers.SlugRelatedField(slug_field="tracking_code", many=True, read_only=True)
+
+    class Meta:
+        model = Case
+        fields = ["code", "status", "opened_at", "due_date", "subject_name", "nip", "agency_code", "region_code",
+                  "conduct_date", "information_only", "contest", "violation", "recommended_sanction",
+                  "authority", "recommendation_number", "recommended_on", "decided_sanction", "decision_number",
+                  "decision_date", "escalation", "closed_at", "reports"]
+
+    def get_nip(self, case) -> str | None:
+        nip = case.employee.nip if case.employee_id else ""
+        if not nip:
+            return None
+        return nip if can_see_nip(self.context["request"].user) else mask_nip(nip)
+
+
+class CaseDetailSerializer(CaseSerializer):
+    events = CaseEventSerializer(many=True, read_only=True)
+
+    class Meta(CaseSerializer.Meta):
+        fields = [*CaseSerializer.Meta.fields, "events"]
+
+
+class TransitionSerializer(serializers.Serializer):
+    ACTIONS = ["start_verification", "classify", "forward_to_bawaslu", "return_to_verification", "recommend",
+               "record_ppk_decision", "close_case", "dismiss", "mark_employee_exited"]
+    action = serializers.ChoiceField(choices=ACTIONS)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    violation = serializers.SlugRelatedField(slug_field="code", queryset=ViolationType.objects.all(), required=False)
+    contest = serializers.SlugRelatedField(slug_field="code", queryset=Contest.objects.all(), required=False)
+    sanction = serializers.SlugRelatedField(slug_field="code", queryset=SanctionType.objects.all(), required=False)
+    number = serializers.CharField(required=False, allow_blank=True, default="")
+    decision_date = serializers.DateField(required=False)
+    outcome = serializers.CharField(required=False)

@@ -1,0 +1,201 @@
+"""REST API v1. Public endpoints: create a report, follow it by code, reference data.
+Staff endpoints (token or session auth): cases visible to the caller and their transitions."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from netra.cases import services
+from netra.cases.access import cases_visible_to
+from netra.cases.models import Report
+from netra.core.codes import normalize_code
+from netra.core.roles import CASE_DESK_ROLES, has_role
+from netra.registry.models import Agency, Region
+from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType
+
+from . import serializers as s
+
+
+def _api_error(exc: ValidationError):
+    """Turn a service's ValidationError into a 400 with the same Indonesian messages."""
+    detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+    return ApiValidationError(detail)
+
+
+class ReportCreateView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "public_report"
+
+    @extend_schema(request=s.ReportCreateSerializer, responses={201: s.ReportCreatedSerializer},
+                   summary="Kirim laporan dugaan pelanggaran netralitas ASN")
+    def post(self, request):
+        incoming = s.ReportCreateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        d = incoming.validated_data
+        reporter = d.get("reporter") or {}
+        data = services.ReportInput(
+            subject_name=d["subject_name"], subject_agency_text=d.get("subject_agency", ""), agency=d.get("agency"),
+            subject_nip=d.get("subject_nip", ""), subject_position=d.get("subject_position", ""),
+            region=d["region"], location=d.get("location", ""), conduct_date=d["conduct_date"],
+            known_date=d.get("known_date"), description=d["description"], chronology=d.get("chronology", ""),
+            links=d.get("links", []), is_anonymous=d["anonymous"], reporter_name=reporter.get("name", ""),
+            reporter_email=reporter.get("email", ""), reporter_phone=reporter.get("phone", ""),
+            reporter_address=reporter.get("address", ""), channel=Report.Channel.API,
+        )
+        try:
+            report = services.submit_report(data)
+        except ValidationError as exc:
+            raise _api_error(exc) from None
+        notice = _("Laporan diterima. Simpan kode pelacakan untuk mengikuti perkembangannya.")
+        if not report.within_window:
+            notice = _("Laporan diterima di luar batas 7 hari sejak kejadian diketahui; ditangani sebagai "
+                       "informasi untuk instansi, bukan laporan resmi.")
+        body = {"tracking_code": report.tracking_code, "status": report.case.status,
+                "within_window": report.within_window, "notice": notice,
+                "status_url": request.build_absolute_uri(reverse("public:status", args=[report.tracking_code]))}
+        return Response(s.ReportCreatedSerializer(body).data, status=status.HTTP_201_CREATED)
+
+
+def _report_by_code(code: str) -> Report:
+    return get_object_or_404(Report.objects.select_related("case"), tracking_code=normalize_code(code))
+
+
+class ReportStatusView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(responses={200: s.ReportStatusSerializer}, summary="Status laporan menurut kode pelacakan")
+    def get(self, request, code):
+        return Response(s.ReportStatusSerializer(_report_by_code(code)).data)
+
+
+class ReportNoteView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "public_report"
+
+    @extend_schema(request=s.NoteCreateSerializer, responses={201: s.ReportStatusSerializer},
+                   summary="Tambahkan keterangan pada laporan")
+    def post(self, request, code):
+        report = _report_by_code(code)
+        incoming = s.NoteCreateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            services.add_report_info(report, incoming.validated_data.get("text", ""),
+                                     links=incoming.validated_data.get("links", []))
+        except ValidationError as exc:
+            raise _api_error(exc) from None
+        return Response(s.ReportStatusSerializer(report).data, status=status.HTTP_201_CREATED)
+
+
+class ReferenceList(generics.ListAPIView):
+    permission_classes = [AllowAny]
+    pagination_class = None
+
+
+class RegionList(ReferenceList):
+    queryset = Region.objects.filter(is_active=True)
+    serializer_class = s.RegionSerializer
+
+
+class AgencyList(ReferenceList):
+    queryset = Agency.objects.filter(is_active=True).select_related("region")
+    serializer_class = s.AgencySerializer
+
+
+class ViolationList(ReferenceList):
+    queryset = ViolationType.objects.select_related("counterpart", "default_sanction").prefetch_related("sanctions")
+    serializer_class = s.ViolationSerializer
+
+
+class SanctionList(ReferenceList):
+    queryset = SanctionType.objects.all()
+    serializer_class = s.SanctionSerializer
+
+
+class ContestList(ReferenceList):
+    queryset = Contest.objects.select_related("region")
+    serializer_class = s.ContestSerializer
+
+
+class StageList(ReferenceList):
+    queryset = ContestStage.objects.all()
+    serializer_class = s.StageSerializer
+
+
+class IsCaseStaff(IsAuthenticated):
+    def has_permission(self, request, view):
+        return super().has_permission(request, view) and has_role(request.user, *CASE_DESK_ROLES)
+
+
+class CaseList(generics.ListAPIView):
+    permission_classes = [IsCaseStaff]
+    serializer_class = s.CaseSerializer
+
+    def get_queryset(self):
+        qs = cases_visible_to(self.request.user).select_related(
+            "contest", "recommended_sanction", "decided_sanction", "authority").prefetch_related("reports")
+        wanted = self.request.query_params.get("status")
+        return qs.filter(status=wanted) if wanted else qs
+
+
+class CaseDetail(generics.RetrieveAPIView):
+    permission_classes = [IsCaseStaff]
+    serializer_class = s.CaseDetailSerializer
+    lookup_field = "code"
+
+    def get_queryset(self):
+        return cases_visible_to(self.request.user).prefetch_related("events__actor", "reports")
+
+
+class CaseTransition(APIView):
+    """Move a case through the workflow with the same service functions as the desk."""
+
+    permission_classes = [IsCaseStaff]
+
+    @extend_schema(request=s.TransitionSerializer, responses={200: s.CaseDetailSerializer},
+                   summary="Jalankan langkah alur kerja kasus")
+    def post(self, request, code):
+        case = get_object_or_404(cases_visible_to(request.user), code=code)
+        incoming = s.TransitionSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        d = incoming.validated_data
+        user, action, reason = request.user, d["action"], d["reason"]
+        calls = {
+            "start_verification": lambda: services.start_verification(case, user),
+            "classify": lambda: services.classify(case, user, violation=d.get("violation"), contest=d.get("contest"),
+                                                  sanction=d.get("sanction"), reason=reason),
+            "forward_to_bawaslu": lambda: services.forward_to_bawaslu(case, user, reason),
+            "return_to_verification": lambda: services.return_to_verification(case, user, reason),
+            "recommend": lambda: services.recommend(case, user, number=d["number"], reason=reason),
+            "record_ppk_decision": lambda: services.record_ppk_decision(
+                case, user, sanction=d.get("sanction"), number=d["number"], decision_date=d.get("decision_date"),
+                reason=reason),
+            "close_case": lambda: services.close_case(case, user, reason),
+            "dismiss": lambda: services.dismiss(case, user, d.get("outcome", ""), reason),
+            "mark_employee_exited": lambda: services.mark_employee_exited(case, user, reason),
+        }
+        if action == "classify" and d.get("violation") is None:
+            raise ApiValidationError({"violation": [_("Pilih bentuk pelanggaran.")]})
+        if action == "record_ppk_decision" and d.get("sanction") is None:
+            raise ApiValidationError({"sanction": [_("Pilih sanksi yang dijatuhkan.")]})
+        try:
+            updated = calls[action]()
+        except PermissionDenied as exc:
+            raise ApiPermissionDenied(str(exc) or None) from None
+        except ValidationError as exc:
+            raise _api_error(exc) from None
+        fresh = cases_visible_to(user).prefetch_related("events__actor", "reports").get(pk=updated.pk)
+        return Response(s.CaseDetailSerializer(fresh, context={"request": request}).data)
