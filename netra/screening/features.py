@@ -1,0 +1,75 @@
+"""Feature extraction: word and character n-grams of the normalised text plus lexicon features.
+
+Why this mix: word n-grams learn the campaign tone of the training period, character n-grams survive
+misspellings and glued words, and the lexicon features describe cues in a contest-independent way
+("a slogan of some contestant next to a voting word"), which is what lets the model carry over to
+contests it never saw in training once their names are added to the lexicon.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .lexicon import Match
+from .normalize import Normalized
+
+DENSE_FEATURES = (
+    "cue_name", "cue_party", "cue_slogan", "cue_hashtag", "cue_gesture", "cue_number", "cue_account",
+    "cue_mock", "cue_uncounted", "context_terms", "neutral_terms", "attack_terms", "support_terms",
+    "distinct_targets", "any_cue", "hashtags", "mentions", "has_url", "length",
+)
+_KIND_SLOT = {"name": 0, "nickname": 0, "party": 1, "slogan": 2, "hashtag": 3, "gesture": 4, "number": 5,
+              "account": 6, "mock": 7}
+
+
+def dense_row(norm: Normalized, match: Match) -> list[float]:
+    """Contest-independent lexicon features of one post (log-scaled counts)."""
+    row = [0.0] * len(DENSE_FEATURES)
+    keys = set()
+    for h in match.hits:
+        if h.counted:
+            row[_KIND_SLOT[h.chosen.kind]] += 1.0
+            keys.add(h.chosen.key)
+        else:
+            row[8] += 1.0
+    row[9] = match.context
+    row[10] = match.neutral
+    row[11] = match.attack
+    row[12] = match.support
+    row[13] = len(keys)
+    row[14] = 1.0 if keys else 0.0
+    row[15] = len(norm.hashtags)
+    row[16] = len(norm.mentions)
+    row[17] = 1.0 if "xurl" in norm.tokens else 0.0
+    row[18] = len(norm.tokens) / 10.0
+    return [math.log1p(v) for v in row]
+
+
+class FeatureBuilder:
+    """Fits the vectorisers once, then turns (normalised post, lexicon match) pairs into a matrix."""
+
+    def __init__(self, dense_weight: float = 1.0, char_max_features: int = 60_000):
+        self.word = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2,
+                                    sublinear_tf=True, dtype=np.float32)
+        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, lowercase=False,
+                                    sublinear_tf=True, max_features=char_max_features, dtype=np.float32)
+        self.dense_weight = dense_weight
+
+    def fit(self, norms: Sequence[Normalized]) -> FeatureBuilder:
+        texts = [n.text for n in norms]
+        self.word.fit(texts)
+        self.char.fit(texts)
+        return self
+
+    def transform(self, norms: Sequence[Normalized], matches: Sequence[Match]) -> sparse.csr_matrix:
+        texts = [n.text for n in norms]
+        dense = np.asarray([dense_row(n, m) for n, m in zip(norms, matches, strict=True)], dtype=np.float32)
+        dense *= self.dense_weight
+        return sparse.hstack(
+            [self.word.transform(texts), self.char.transform(texts), sparse.csr_matrix(dense)], format="csr"
+        )

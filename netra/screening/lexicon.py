@@ -1,0 +1,352 @@
+"""Election lexicon: contests, contestants and their cues, matched against normalised posts.
+
+Why a data-driven lexicon next to the model: the model learns how partisan posts *sound* from
+2,141 labelled posts of 2019–2024, but names, ballot numbers, slogans and hashtags change with every
+election. Keeping them in `data/lexicon.json` (plus admin-supplied entries in the same schema) lets a
+new contest such as Pemilu 2029 be added without code, gives the verifier evidence spans, and gives
+the model contest-independent features ("a slogan of some contestant appears with a voting word").
+
+Many cues are ordinary words ("perubahan", "maju", "banteng", "gemoy", "nomor 2"); those are marked
+`needs_context` and only count when a contest word or another contestant cue is close by.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+
+from .normalize import Normalized, normalize_phrase
+
+# Singular kind names used in evidence.
+KIND_OF_FIELD = {
+    "names": "name",
+    "nicknames": "nickname",
+    "slogans": "slogan",
+    "hashtags": "hashtag",
+    "gestures": "gesture",
+    "numbers": "number",
+    "accounts": "account",
+}
+# Cue kinds that are ambiguous by nature unless the entry says otherwise.
+DEFAULT_NEEDS_CONTEXT = {"gesture": True, "number": True}
+
+
+def _to_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon phrase for one contestant (or a mock/term entry)."""
+
+    phrase: tuple[str, ...]
+    label: str  # the phrase as written in the lexicon, shown as `cue` in evidence
+    kind: str  # name, nickname, party, slogan, hashtag, gesture, number, account, mock
+    key: str | None  # contestant key ("02", "pdip", ...) or mock target group
+    contest: str | None
+    needs_context: bool
+    valid_from: date | None = None
+    valid_to: date | None = None
+    stance: str | None = None  # mocks imply "attack" unless stated
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        if self.valid_from and day < self.valid_from:
+            return False
+        return not (self.valid_to and day > self.valid_to)
+
+
+@dataclass(slots=True)
+class Hit:
+    """A phrase occurrence: token range and every cue sharing that phrase (several contests)."""
+
+    first: int
+    last: int
+    cues: list[Cue]
+    counted: bool = False
+    chosen: Cue | None = None
+
+
+@dataclass(slots=True)
+class Match:
+    """Everything the lexicon found in one post."""
+
+    hits: list[Hit] = field(default_factory=list)
+    context: int = 0
+    neutral: int = 0
+    attack: int = 0
+    support: int = 0
+    contest: str | None = None
+
+    @property
+    def counted(self) -> list[Hit]:
+        return [h for h in self.hits if h.counted]
+
+    def targets(self, lexicon: Lexicon) -> list[str]:
+        """Contestant keys supported or attacked by the counted cues, in order of appearance."""
+        out: list[str] = []
+        for h in self.counted:
+            cue = h.chosen
+            if cue is None:
+                continue
+            key = lexicon.mock_target(cue.key, self.contest) if cue.kind == "mock" else cue.key
+            if key and key not in out:
+                out.append(key)
+        return out
+
+
+class Lexicon:
+    """Compiled lexicon. Build with `Lexicon.load(extra=...)`."""
+
+    def __init__(self, data: Mapping):
+        self.data = data
+        self.version: str = str(data.get("version", "0"))
+        self.window: int = int(data.get("context_window", 10))
+        self.contests: dict[str, dict] = {c["id"]: c for c in data.get("contests", [])}
+        self.contestants: dict[str, dict] = {}
+        self.contest_of: dict[str, list[str]] = {}
+        self._index: dict[str, list[tuple[tuple[str, ...], list[Cue]]]] = {}
+        self._by_phrase: dict[tuple[str, ...], list[Cue]] = {}
+        self._terms: dict[tuple[str, ...], set[str]] = {}
+        self.accounts: dict[str, list[Cue]] = {}
+        self.max_len = 1
+        self._build()
+
+    # ---- loading -------------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra: Mapping | Iterable[Mapping] | None = None, path: str | None = None) -> Lexicon:
+        """Load the shipped lexicon (or `path`) and merge admin entries given in the same schema.
+
+        `extra` may be one dict or a list of dicts, each with any of `contests`, `mock_terms`,
+        `context_terms`, `neutral_terms`, `attack_terms`, `support_terms`. A contest with a known
+        id is merged (contestants by key, phrase lists appended); an unknown id is added.
+        """
+        if path:
+            with open(path, encoding="utf-8") as fh:
+                base = json.load(fh)
+        else:
+            base = copy.deepcopy(_shipped())
+        if extra:
+            extras = [extra] if isinstance(extra, Mapping) else list(extra)
+            for ext in extras:
+                merge_into(base, ext)
+            digest = hashlib.sha256(json.dumps(extras, sort_keys=True, default=str).encode()).hexdigest()[:8]
+            base["version"] = f"{base.get('version', '0')}+{digest}"
+        return cls(base)
+
+    def _add(self, cue: Cue) -> None:
+        if not cue.phrase:
+            return
+        self._by_phrase.setdefault(cue.phrase, []).append(cue)
+        self.max_len = max(self.max_len, len(cue.phrase))
+
+    def _build(self) -> None:
+        data = self.data
+        templates = data.get("number_templates", {})
+        gestures = data.get("gesture_phrases", {})
+        for contest in data.get("contests", []):
+            cid = contest["id"]
+            for person in contest.get("contestants", []):
+                key = person["key"]
+                self.contestants[key] = person
+                self.contest_of.setdefault(key, []).append(cid)
+                vf, vt = _to_date(person.get("valid_from")), _to_date(person.get("valid_to"))
+                is_party = person.get("kind") == "party"
+                for fname, kind in KIND_OF_FIELD.items():
+                    kind_here = "party" if is_party and fname in ("names", "nicknames") else kind
+                    for entry in person.get(fname, []) or []:
+                        self._add_entry(entry, kind_here, key, cid, vf, vt)
+                number = person.get("number")
+                if number:
+                    n = str(int(number))
+                    tmpl = templates.get("party" if is_party else "pair", [])
+                    for t in tmpl:
+                        text = t["text"].format(n=n, nn=n.zfill(2))
+                        entry = dict(t, text=text)
+                        self._add_entry(entry, "number", key, cid, vf, vt)
+                    if not is_party and n in gestures:
+                        self._add_entry({"text": gestures[n], "needs_context": True}, "gesture", key, cid, vf, vt)
+        for entry in data.get("mock_terms", []):
+            phrase = normalize_phrase(entry["text"])
+            self._add(
+                Cue(phrase, entry["text"], "mock", entry.get("target", "other"), None,
+                    bool(entry.get("needs_context", False)), _to_date(entry.get("valid_from")),
+                    _to_date(entry.get("valid_to")), entry.get("stance", "attack"))
+            )
+        for group in ("context_terms", "neutral_terms", "attack_terms", "support_terms"):
+            for text in data.get(group, []):
+                phrase = normalize_phrase(text)
+                if phrase:
+                    self._terms.setdefault(phrase, set()).add(group.split("_")[0])
+                    self.max_len = max(self.max_len, len(phrase))
+        for phrase, cues in self._by_phrase.items():
+            self._index.setdefault(phrase[0], []).append((phrase, cues))
+        for phrase in self._terms:
+            if phrase not in self._by_phrase:
+                self._index.setdefault(phrase[0], []).append((phrase, []))
+
+    def _add_entry(self, entry, kind, key, cid, vf, vt) -> None:
+        if isinstance(entry, str):
+            entry = {"text": entry}
+        text = entry["text"]
+        needs = entry.get("needs_context", DEFAULT_NEEDS_CONTEXT.get(kind, False))
+        vf = _to_date(entry.get("valid_from")) or vf
+        vt = _to_date(entry.get("valid_to")) or vt
+        if kind == "account":
+            cue = Cue((text.lower().lstrip("@"),), "@" + text.lstrip("@"), kind, key, cid, False, vf, vt)
+            self.accounts.setdefault(cue.phrase[0], []).append(cue)
+            return
+        self._add(Cue(normalize_phrase(text), text, kind, key, cid, bool(needs), vf, vt))
+
+    def mock_target(self, group: str | None, contest: str | None) -> str | None:
+        """Map a mock target group ("prabowo-camp") to a contestant key for the post's contest."""
+        table = self.data.get("mock_target_keys", {}).get(group or "other", {})
+        if group == "other" or not table:
+            return "other"
+        if contest in table:
+            return table[contest]
+        # Unknown contest: the group's most recent contest (dict order follows the lexicon file).
+        return next(iter(table.values()), "other")
+
+    # ---- matching ------------------------------------------------------------------------
+    def match(self, norm: Normalized, posted_at: date | datetime | str | None = None) -> Match:
+        """Find cues in a normalised post and decide which of them count as partisan evidence."""
+        day = _to_date(posted_at)
+        toks = norm.tokens
+        result = Match()
+        context_pos: list[int] = []
+        index = self._index
+        terms = self._terms
+        for i, tok in enumerate(toks):
+            entries = index.get(tok)
+            if not entries:
+                continue
+            for phrase, cues in entries:
+                ln = len(phrase)
+                if ln > 1 and tuple(toks[i : i + ln]) != phrase:
+                    continue
+                groups = terms.get(phrase)
+                if groups:
+                    if "context" in groups:
+                        result.context += 1
+                        context_pos.append(i)
+                    if "neutral" in groups:
+                        result.neutral += 1
+                    if "attack" in groups:
+                        result.attack += 1
+                    if "support" in groups:
+                        result.support += 1
+                if cues:
+                    valid = [c for c in cues if c.valid_on(day)]
+                    if valid:
+                        result.hits.append(Hit(i, i + ln - 1, valid))
+        for handle, s, e in norm.mentions:
+            cues = [c for c in self.accounts.get(handle, []) if c.valid_on(day)]
+            if cues:
+                try:
+                    i = norm.starts.index(s)
+                except ValueError:
+                    continue
+                result.hits.append(Hit(i, i, cues))
+        if not result.hits:
+            return result
+        # Drop hits contained in a longer hit of the same kind family ("prabowo" inside "prabowo gibran").
+        hits = sorted(result.hits, key=lambda h: (h.first, -(h.last - h.first)))
+        kept: list[Hit] = []
+        for h in hits:
+            if any(k.first <= h.first and h.last <= k.last and (k.last - k.first) > (h.last - h.first)
+                   for k in kept):
+                continue
+            kept.append(h)
+        strong_pos = [h.first for h in kept if not all(c.needs_context for c in h.cues)]
+        anchors = context_pos + strong_pos
+        w = self.window
+        for h in kept:
+            if all(c.needs_context for c in h.cues):
+                h.counted = any((a < h.first or a > h.last) and h.first - w <= a <= h.last + w for a in anchors)
+            else:
+                h.counted = True
+        result.hits = kept
+        self._resolve(result, day)
+        return result
+
+    def _resolve(self, result: Match, day: date | None) -> None:
+        """Pick one contestant per hit when a phrase belongs to several contests ("02", "prabowo")."""
+        votes: dict[str, float] = {}
+        for h in result.hits:
+            if not h.counted:
+                continue
+            contests = {c.contest for c in h.cues if c.contest}
+            for cid in contests:
+                votes[cid] = votes.get(cid, 0.0) + 1.0 / len(contests)
+
+        def rank(cid: str | None) -> tuple:
+            contest = self.contests.get(cid or "", {})
+            season = contest.get("season", {})
+            in_season = bool(day and _to_date(season.get("from")) and _to_date(season.get("from")) <= day
+                             <= (_to_date(season.get("to")) or date.max))
+            return (votes.get(cid or "", 0.0), in_season, contest.get("priority", 0))
+
+        best_contest = max(votes, key=rank) if votes else None
+        result.contest = best_contest
+        for h in result.hits:
+            h.chosen = max(h.cues, key=lambda c: rank(c.contest) if c.contest else (0, False, 0))
+
+    def contest_for(self, key: str) -> dict | None:
+        """The contest a contestant key belongs to (the first listed when a key is reused)."""
+        ids = self.contest_of.get(key)
+        return self.contests.get(ids[0]) if ids else None
+
+
+def merge_into(base: dict, extra: Mapping) -> None:
+    """Merge admin lexicon entries into `base` in place (same schema as lexicon.json)."""
+    for group in ("context_terms", "neutral_terms", "attack_terms", "support_terms", "mock_terms", "notes"):
+        if extra.get(group):
+            base.setdefault(group, []).extend(extra[group])
+    for group in ("number_templates", "gesture_phrases", "mock_target_keys"):
+        if extra.get(group):
+            base.setdefault(group, {}).update(extra[group])
+    contests = {c["id"]: c for c in base.setdefault("contests", [])}
+    for contest in extra.get("contests", []):
+        target = contests.get(contest["id"])
+        if target is None:
+            base["contests"].append(copy.deepcopy(dict(contest)))
+            contests[contest["id"]] = base["contests"][-1]
+            continue
+        for k, v in contest.items():
+            if k != "contestants":
+                target[k] = v
+        people = {p["key"]: p for p in target.setdefault("contestants", [])}
+        for person in contest.get("contestants", []):
+            old = people.get(person["key"])
+            if old is None:
+                target["contestants"].append(copy.deepcopy(dict(person)))
+                continue
+            for k, v in person.items():
+                if isinstance(v, list) and isinstance(old.get(k), list):
+                    old[k] = old[k] + [x for x in v if x not in old[k]]
+                else:
+                    old[k] = v
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict:
+    text = resources.files("netra.screening.data").joinpath("lexicon.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def shipped_version() -> str:
+    return str(_shipped().get("version"))

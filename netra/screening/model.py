@@ -1,0 +1,165 @@
+"""The Screener: normalise, match the lexicon, score with the trained model, explain.
+
+Why the model decides and the lexicon explains: a mention of "Prabowo" is just as common in neutral
+news as in campaign posts, so cues alone cannot tell partisan from neutral. The calibrated linear
+model decides the label (using the cue features), and the lexicon supplies targets, evidence spans
+into the original text and the contest whose dates fix the violation form.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import joblib
+import numpy as np
+
+from .lexicon import Lexicon, Match
+from .normalize import Normalized, normalize
+from .violation import violation_form
+
+LABELS = ("partisan", "political_neutral", "non_political")
+DEFAULT_MODEL_VERSION = "2024.2-lr1"
+
+
+@dataclass(slots=True)
+class Evidence:
+    start: int
+    end: int
+    text: str
+    cue: str
+    kind: str
+    target: str | None = None
+    counted: bool = True
+
+
+@dataclass(slots=True)
+class ScreenResult:
+    """Result of screening one post. `to_dict()` is the stable, JSON-ready form."""
+
+    label: str
+    score: float
+    scores: dict[str, float]
+    targets: list[str]
+    stance: str
+    evidence: list[Evidence]
+    violation: str | None
+    model_version: str
+    violation_note: str | None = None
+    contest: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "label": self.label,
+            "score": round(self.score, 4),
+            "scores": {k: round(v, 4) for k, v in self.scores.items()},
+            "targets": list(self.targets),
+            "stance": self.stance,
+            "evidence": [asdict(e) for e in self.evidence],
+            "violation": self.violation,
+            "violation_note": self.violation_note,
+            "contest": self.contest,
+            "model_version": self.model_version,
+        }
+
+
+def default_model_path() -> Path:
+    """Path of the shipped artifact named in models/manifest.json."""
+    models = Path(str(resources.files("netra.screening").joinpath("models")))
+    manifest = json.loads((models / "manifest.json").read_text(encoding="utf-8"))
+    return models / manifest["artifact"]
+
+
+class Screener:
+    """Screens posts for partisan election content. Thread-safe for reading after construction."""
+
+    def __init__(self, artifact: Mapping, lexicon: Lexicon | None = None):
+        self.features = artifact["features"]
+        self.classifier = artifact["classifier"]
+        self.stance_model = artifact.get("stance")
+        self.model_version: str = artifact["version"]
+        self.classes: list[str] = [str(c) for c in self.classifier.classes_]
+        self.lexicon = lexicon or Lexicon.load()
+        if self.lexicon.version != artifact.get("lexicon_version"):
+            # Admin entries change only the cue features, the model weights stay the same.
+            self.model_version = f"{self.model_version}/lex{self.lexicon.version}"
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, extra_lexicon: Mapping | Iterable[Mapping] | None = None) -> Screener:
+        """Load the shipped artifact (or `path`); `extra_lexicon` adds admin entries to the lexicon."""
+        artifact = joblib.load(path or default_model_path())
+        return cls(artifact, Lexicon.load(extra=extra_lexicon) if extra_lexicon else None)
+
+    # ---- public API ----------------------------------------------------------------------
+    def screen(self, text: str, action: str | None = None, posted_at=None) -> ScreenResult:
+        """Screen one post. `action` is what the civil servant did (post, share, like, comment, ...)."""
+        return self.screen_many([text], [action], [posted_at])[0]
+
+    def screen_many(
+        self,
+        texts: Sequence[str],
+        actions: Sequence[str | None] | None = None,
+        posted_ats: Sequence | None = None,
+    ) -> list[ScreenResult]:
+        """Screen a batch; vectorising many posts at once is what makes the screener fast."""
+        n = len(texts)
+        actions = actions if actions is not None else [None] * n
+        posted_ats = posted_ats if posted_ats is not None else [None] * n
+        norms = [normalize(t or "") for t in texts]
+        matches = [self.lexicon.match(nm, d) for nm, d in zip(norms, posted_ats, strict=True)]
+        X = self.features.transform(norms, matches)
+        proba = self.classifier.predict_proba(X)
+        stance_proba = None
+        partisan_col = self.classes.index("partisan")
+        is_partisan = proba.argmax(axis=1) == partisan_col
+        if self.stance_model is not None and is_partisan.any():
+            stance_proba = np.zeros((n, len(self.stance_model.classes_)))
+            stance_proba[is_partisan] = self.stance_model.predict_proba(X[is_partisan])
+        out = []
+        for i in range(n):
+            out.append(self._result(texts[i] or "", norms[i], matches[i], proba[i],
+                                    None if stance_proba is None else stance_proba[i], actions[i], posted_ats[i]))
+        return out
+
+    # ---- internals -----------------------------------------------------------------------
+    def _result(self, text: str, norm: Normalized, match: Match, proba, stance_proba, action, posted_at):
+        best = int(proba.argmax())
+        label = self.classes[best]
+        scores = {c: float(p) for c, p in zip(self.classes, proba, strict=True)}
+        if label != "partisan":
+            return ScreenResult(label, float(proba[best]), scores, [], "none", [], None, self.model_version)
+        targets = match.targets(self.lexicon)
+        stance = "support"
+        if stance_proba is not None:
+            stance = str(self.stance_model.classes_[int(np.argmax(stance_proba))])
+        if any(h.counted and h.chosen.kind == "mock" and h.chosen.stance == "attack" for h in match.hits):
+            stance = "attack" if stance == "none" else stance
+        evidence = self._evidence(text, norm, match)
+        contest = match.contest
+        if targets and contest is None:
+            c = self.lexicon.contest_for(targets[0])
+            contest = c["id"] if c else None
+        v = violation_form(self.lexicon, targets, action, posted_at, contest)
+        return ScreenResult(label, float(proba[best]), scores, targets, stance, evidence, v.form,
+                            self.model_version, v.note, v.contest)
+
+    def _evidence(self, text: str, norm: Normalized, match: Match) -> list[Evidence]:
+        out: list[Evidence] = []
+        seen = set()
+        for h in match.counted:
+            start, end = norm.token_span(h.first, h.last)
+            for _tag, s, e in norm.hashtags:
+                if s <= start and end <= e:  # a cue inside a hashtag: show the whole hashtag
+                    start, end = s, e
+                    break
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            cue = h.chosen
+            target = self.lexicon.mock_target(cue.key, match.contest) if cue.kind == "mock" else cue.key
+            out.append(Evidence(start, end, text[start:end], cue.label, cue.kind, target))
+        return out

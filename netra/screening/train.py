@@ -1,0 +1,217 @@
+"""Reproducible training of the screening model.
+
+Why it is built this way: the shipped model must be rebuildable by anyone from the repository alone
+(shipped `train.jsonl` plus, optionally, verifier-confirmed feedback), with a fixed seed, and must
+say what it was trained on (data hash, seed, library versions, metrics) so a platform admin can tell
+models apart. Hyper-parameters are chosen by cross-validation on the training part only; the
+held-out split (a stable hash of the id, stratified by label) is used for reporting, never tuning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import joblib
+import numpy as np
+import sklearn
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score, precision_recall_fscore_support
+from sklearn.model_selection import StratifiedKFold
+
+from .features import FeatureBuilder
+from .lexicon import Lexicon
+from .model import LABELS, Screener
+from .normalize import normalize
+
+DEFAULT_SEED = 13
+TEST_FRACTION = 0.2
+C_GRID = (1.0, 3.0, 10.0)
+
+
+def shipped_data_path() -> Path:
+    return Path(str(resources.files("netra.screening.data").joinpath("train.jsonl")))
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    """Read labelled rows; rows without text or with an unknown label are skipped."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            row = json.loads(line)
+            if row.get("text") and row.get("label") in LABELS:
+                rows.append(row)
+    return rows
+
+
+def _stable_hash(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def split_holdout(rows: Sequence[dict], fraction: float = TEST_FRACTION) -> tuple[list[dict], list[dict]]:
+    """Stratified, stable split: within each label, the ids with the smallest hashes are held out.
+
+    Depends only on ids and labels, so the split does not move when rows are re-ordered.
+    """
+    train, test = [], []
+    for label in LABELS:
+        group = sorted((r for r in rows if r["label"] == label), key=lambda r: _stable_hash(str(r["id"])))
+        k = round(len(group) * fraction)
+        test.extend(group[:k])
+        train.extend(group[k:])
+    return train, test
+
+
+def data_hash(rows: Iterable[dict]) -> str:
+    h = hashlib.sha256()
+    for r in sorted(rows, key=lambda r: str(r["id"])):
+        h.update(json.dumps([r["id"], r["text"], r["label"], r.get("stance")], ensure_ascii=False).encode())
+    return h.hexdigest()[:16]
+
+
+def merge_feedback(rows: list[dict], feedback: list[dict]) -> list[dict]:
+    """Verifier feedback overrides a shipped row with the same id and adds new ones."""
+    by_id = {str(r["id"]): r for r in rows}
+    for f in feedback:
+        by_id[str(f["id"])] = f
+    return list(by_id.values())
+
+
+def _fit(rows: Sequence[dict], seed: int, c_value: float, lexicon: Lexicon, calibrate: bool = True):
+    norms = [normalize(r["text"]) for r in rows]
+    matches = [lexicon.match(n, r.get("posted_at")) for n, r in zip(norms, rows, strict=True)]
+    features = FeatureBuilder().fit(norms)
+    X = features.transform(norms, matches)
+    y = np.array([r["label"] for r in rows])
+    base = LogisticRegression(C=c_value, max_iter=3000, class_weight="balanced", random_state=seed)
+    if calibrate:
+        cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+        clf = CalibratedClassifierCV(base, method="sigmoid", cv=cv, ensemble=False)
+    else:
+        clf = base
+    clf.fit(X, y)
+    part = y == "partisan"
+    stance_y = np.array([r.get("stance") or "support" for r in rows])[part]
+    stance = None
+    if len(set(stance_y)) > 1:
+        stance = LogisticRegression(C=c_value, max_iter=3000, class_weight="balanced", random_state=seed)
+        stance.fit(X[part], stance_y)
+    return features, clf, stance
+
+
+def cross_validate(rows: Sequence[dict], seed: int, c_grid: Sequence[float], lexicon: Lexicon, folds: int = 5):
+    """Mean macro-F1 and partisan F1 per C over stratified folds of the training part."""
+    y = np.array([r["label"] for r in rows])
+    results = {}
+    for c_value in c_grid:
+        macro, partisan = [], []
+        skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+        for tr, te in skf.split(np.zeros(len(y)), y):
+            features, clf, _ = _fit([rows[i] for i in tr], seed, c_value, lexicon, calibrate=False)
+            pred = _predict(features, clf, [rows[i] for i in te], lexicon)
+            macro.append(f1_score(y[te], pred, average="macro"))
+            partisan.append(f1_score(y[te] == "partisan", pred == "partisan"))
+        results[c_value] = {"macro_f1": float(np.mean(macro)), "partisan_f1": float(np.mean(partisan))}
+    return results
+
+
+def _predict(features, clf, rows, lexicon):
+    norms = [normalize(r["text"]) for r in rows]
+    matches = [lexicon.match(n, r.get("posted_at")) for n, r in zip(norms, rows, strict=True)]
+    return clf.predict(features.transform(norms, matches))
+
+
+def metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict:
+    """Per-class and partisan-vs-rest precision/recall/F1, plus macro-F1."""
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=list(LABELS), zero_division=0)
+    out = {"per_class": {lab: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]),
+                               "support": int(s[i])} for i, lab in enumerate(LABELS)}}
+    out["macro_f1"] = float(np.mean(f))
+    pp, rr, ff, _ = precision_recall_fscore_support(y_true == "partisan", y_pred == "partisan",
+                                                    average="binary", zero_division=0)
+    out["partisan"] = {"precision": float(pp), "recall": float(rr), "f1": float(ff)}
+    out["accuracy"] = float(np.mean(y_true == y_pred))
+    return out
+
+
+def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Sequence[float] = C_GRID,
+                   lexicon: Lexicon | None = None, version: str | None = None, cv_folds: int = 5) -> tuple[dict, dict]:
+    """Choose C by cross-validation on `rows`, fit, and return (artifact, info)."""
+    lexicon = lexicon or Lexicon.load()
+    rows = list(rows)
+    cv = cross_validate(rows, seed, c_grid, lexicon, folds=cv_folds) if len(c_grid) > 1 else {}
+    c_value = max(cv, key=lambda c: cv[c]["macro_f1"]) if cv else c_grid[0]
+    features, clf, stance = _fit(rows, seed, c_value, lexicon)
+    version = version or f"{lexicon.version}-s{seed}-{data_hash(rows)[:8]}"
+    artifact = {"version": version, "lexicon_version": lexicon.version, "features": features,
+                "classifier": clf, "stance": stance, "labels": list(LABELS)}
+    info = {"C": c_value, "cv": {str(k): v for k, v in cv.items()}}
+    return artifact, info
+
+
+def evaluate_holdout(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Sequence[float] = C_GRID,
+                     lexicon: Lexicon | None = None) -> tuple[dict, Screener, list[dict]]:
+    """Train on the non-held-out part only and report metrics on the held-out part."""
+    lexicon = lexicon or Lexicon.load()
+    train_rows, test_rows = split_holdout(rows)
+    artifact, info = build_artifact(train_rows, seed, c_grid, lexicon, version="holdout")
+    screener = Screener(artifact, lexicon)
+    preds = [r.label for r in screener.screen_many([r["text"] for r in test_rows])]
+    m = metrics([r["label"] for r in test_rows], preds)
+    m["C"] = info["C"]
+    m["cv_on_train_part"] = info["cv"]
+    m["n_train"], m["n_test"] = len(train_rows), len(test_rows)
+    return m, screener, test_rows
+
+
+def train(data_path: str | Path | None = None, feedback_path: str | Path | None = None,
+          seed: int = DEFAULT_SEED, out_dir: str | Path | None = None, version: str | None = None,
+          c_grid: Sequence[float] = C_GRID, with_holdout_metrics: bool = True, limit: int | None = None,
+          write: bool = True) -> tuple[dict, dict]:
+    """Train the model on the shipped data (+ feedback) and write `<out_dir>/<version>.joblib`.
+
+    Returns (artifact, manifest). The shipped artifact is trained on all rows; the manifest's
+    `holdout` metrics come from a second model trained without the held-out rows. `limit` keeps the
+    first N rows of a stable order (for quick tests).
+    """
+    rows = read_jsonl(data_path or shipped_data_path())
+    if feedback_path:
+        rows = merge_feedback(rows, read_jsonl(feedback_path))
+    if limit:
+        rows = sorted(rows, key=lambda r: _stable_hash(str(r["id"])))[:limit]
+    lexicon = Lexicon.load()
+    holdout = evaluate_holdout(rows, seed, c_grid, lexicon)[0] if with_holdout_metrics else None
+    artifact, info = build_artifact(rows, seed, c_grid, lexicon, version)
+    manifest = {
+        "version": artifact["version"],
+        "artifact": f"{artifact['version']}.joblib",
+        "lexicon_version": lexicon.version,
+        "data_hash": data_hash(rows),
+        "n_rows": len(rows),
+        "feedback": str(feedback_path) if feedback_path else None,
+        "seed": seed,
+        "C": info["C"],
+        "cv": info["cv"],
+        "holdout": holdout,
+        "sklearn": sklearn.__version__,
+        "numpy": np.__version__,
+        "python": platform.python_version(),
+        "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    if write:
+        out = Path(out_dir) if out_dir else Path(str(resources.files("netra.screening").joinpath("models")))
+        out.mkdir(parents=True, exist_ok=True)
+        joblib.dump(artifact, out / manifest["artifact"], compress=3)
+        (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                           encoding="utf-8")
+    return artifact, manifest
