@@ -97,7 +97,7 @@ class ReportForm(forms.Form):
 
     def clean_links(self):
         links = _split_links(self.cleaned_data.get("links", ""))
-        validator = forms.URLField()
+        validator = forms.URLField(assume_scheme="https")
         for link in links:
             try:
                 validator.clean(link)
