@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+
+from netra.core import demo
+
+
+class Command(BaseCommand):
+    help = "Build the demo data set (staff logins, ASN registry, 200+ reports in every state) via the services."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reports", type=int, default=220)
+
+    def handle(self, *args, **options):
+        result = demo.seed(reports=options["reports"])
+        if result["skipped"]:
+            self.stdout.write("Demo data already present; nothing added.")
+        else:
+            self.stdout.write(f"Demo: {result['created']} reports, {result['escalated']} overdue cases escalated.")
+        self.stdout.write(self.style.SUCCESS(
+            f"\nDemo logins (password for all: {demo.DEMO_PASSWORD}):\n"
+            + "\n".join(f"  {name:<16} {role.label}" for name, role, _gov in demo.STAFF)
+            + "\n  admin            Administrator (Django admin at /admin/)\n"
+        ))
