@@ -45,7 +45,7 @@ test-postgres:
 	scripts/with-postgres.sh env NETRA_TESTING=1 $(BIN)/pytest -m "not browser and not celery" -q
 
 test-celery:
-	scripts/with-redis.sh env NETRA_TESTING=1 $(BIN)/pytest -m celery -q
+	scripts/with-postgres.sh scripts/with-redis.sh env NETRA_TESTING=1 $(BIN)/pytest -m celery -q
 
 messages: install
 	cd netra && NETRA_TESTING=1 ../$(NETRA) makemessages -l en --ignore=screening/* -v0

@@ -93,3 +93,13 @@ def make_report(reference):
         return services.submit_report(data, files=files, at=at(received))
 
     return _make
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, tmp_path):
+    """A real worker on the Redis broker, reading the test's PostgreSQL database."""
+    from tests.celery_worker import start_worker, stop_worker
+
+    proc, log, log_path = start_worker(tmp_path)
+    yield log_path
+    stop_worker(proc, log)
