@@ -368,6 +368,14 @@ def recommend(case: Case, actor, *, number: str, reason: str = "", at: dt.dateti
                        "sanction": case.recommended_sanction.code if case.recommended_sanction else None})
 
 
+def _require_own_government(actor, case: Case) -> None:
+    """A PPK-only officer may touch only cases of their own government (verifiers/admins are not scoped)."""
+    if actor is None or has_role(actor, Role.VERIFIER, Role.ADMIN):
+        return
+    if not can_act_as_ppk(actor, case):
+        raise PermissionDenied(_("Kasus ini bukan kewenangan PPK Anda."))
+
+
 def can_act_as_ppk(actor, case: Case) -> bool:
     """A PPK officer acts only for the regional government that employs the person."""
     if actor is None or has_role(actor, Role.ADMIN):
@@ -390,6 +398,8 @@ def record_ppk_decision(case: Case, actor, *, sanction: SanctionType, number: st
         raise PermissionDenied(_("Kasus ini bukan kewenangan PPK Anda."))
     _expect(case, S.RECOMMENDED)
     errors = {}
+    if sanction is None:
+        errors["sanction"] = _("Pilih sanksi yang dijatuhkan.")
     if not (number or "").strip():
         errors["number"] = _("Nomor SK wajib diisi.")
     if decision_date is None or decision_date > _local_date(at):
@@ -417,6 +427,7 @@ def close_case(case: Case, actor, reason: str = "", at: dt.datetime | None = Non
     _require(actor, Role.VERIFIER, Role.PPK, Role.ADMIN)
     at = _now(at)
     case = _locked(case)
+    _require_own_government(actor, case)
     _expect(case, S.PPK_DECIDED)
     return _move(case, S.CLOSED, at, actor, kind="closed", reason=reason)
 
@@ -451,6 +462,7 @@ def mark_employee_exited(case: Case, actor, reason: str, at: dt.datetime | None 
         raise ValidationError({"reason": _("Sebutkan dasar (mis. SK pemberhentian/pensiun).")})
     at = _now(at)
     case = _locked(case)
+    _require_own_government(actor, case)
     _expect(case, *OPEN_STATUSES)
     return _move(case, S.EMPLOYEE_EXITED, at, actor, kind="employee_exited", reason=reason)
 

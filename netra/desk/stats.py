@@ -39,9 +39,11 @@ def counts_by(qs, field: str, label_field: str | None = None):
     return [{"key": r[field], "label": r[label_field], "n": r["n"]} for r in rows]
 
 
-def overdue_by_agency(today=None):
+def overdue_by_agency(today=None, qs=None):
+    """PPK follow-ups past their deadline, per agency: where escalation is needed."""
     today = today or timezone.localdate()
-    rows = (live_cases().filter(status=CaseStatus.RECOMMENDED, due_date__lt=today)
+    qs = live_cases() if qs is None else qs
+    rows = (qs.filter(status=CaseStatus.RECOMMENDED, due_date__lt=today)
             .values("agency__name", "agency__region__name").annotate(n=Count("id")).order_by("-n"))
     return [{"agency": r["agency__name"] or "—", "region": r["agency__region__name"] or "—", "n": r["n"]}
             for r in rows]
@@ -68,7 +70,7 @@ def dashboard(qs=None, today=None):
         "by_sanction": counts_by(qs.filter(decided_sanction__isnull=False), "decided_sanction__code",
                                  "decided_sanction__name"),
         "follow_up": follow_up_rate(qs),
-        "overdue_by_agency": overdue_by_agency(today),
+        "overdue_by_agency": overdue_by_agency(today, qs),
         "information_only": qs.filter(information_only=True).count(),
         "late_decisions": qs.filter(status__in=DECIDED, decision_date__gt=F("due_date")).count(),
     }

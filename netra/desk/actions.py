@@ -1,0 +1,227 @@
+"""The case page's action forms, each a thin wrapper around one function of `cases.services`.
+
+The list decides which forms a user *sees* (role and state). It is not the guard: a POST always
+goes to the service, which checks role and state again and raises PermissionDenied or a
+ValidationError; the view turns those into 403 or form errors.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from netra.cases import services
+from netra.cases.models import OPEN_STATUSES, Case, CaseStatus
+from netra.core.roles import CASE_DESK_ROLES, Role, has_role
+from netra.registry.models import Employee
+from netra.registry.validators import normalize_nip
+from netra.rules import services as rules
+from netra.rules.models import Contest, SanctionType, ViolationType
+
+S = CaseStatus
+# Browsers' date pickers read and send ISO dates whatever the page language.
+DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+class ActionForm(forms.Form):
+    def __init__(self, *args, case: Case, user, **kwargs):
+        self.case = case
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+
+class EmptyForm(ActionForm):
+    pass
+
+
+class OptionalReasonForm(ActionForm):
+    reason = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReasonForm(ActionForm):
+    reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class LinkEmployeeForm(ActionForm):
+    nip = forms.CharField(label=_("NIP / NI PPPK pegawai"), max_length=30)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("nip", next((r.subject_nip for r in self.case.reports.all() if r.subject_nip),
+                                                ""))
+
+    def clean_nip(self):
+        employee = Employee.objects.filter(nip=normalize_nip(self.cleaned_data["nip"])).first()
+        if employee is None:
+            raise forms.ValidationError(_("NIP ini tidak ada di daftar pegawai. Periksa angkanya atau impor dulu "
+                                          "daftar ASN instansinya."))
+        self.cleaned_data["employee"] = employee
+        return employee.nip
+
+
+class ClassifyForm(ActionForm):
+    violation = forms.ModelChoiceField(
+        label=_("Perbuatan yang dilaporkan"), queryset=ViolationType.objects.all(),
+        help_text=_("Bentuk E (kode etik) atau D (disiplin) ditentukan otomatis dari tanggal perbuatan terhadap "
+                    "tanggal penetapan calon pada kontestasi."))
+    contest = forms.ModelChoiceField(label=_("Kontestasi"), queryset=Contest.objects.all())
+    conduct_date = forms.DateField(label=_("Tanggal perbuatan"), widget=DATE_WIDGET)
+    sanction = forms.ModelChoiceField(
+        label=_("Sanksi yang direkomendasikan"), queryset=SanctionType.objects.all(), required=False,
+        help_text=_("Kosongkan untuk memakai usulan katalog. Memilih sanksi lain wajib disertai alasan."))
+    reason = forms.CharField(label=_("Alasan (wajib bila sanksi berbeda dari usulan)"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.update({"violation": self.case.violation_id, "contest": self.case.contest_id,
+                                 "conduct_date": self.case.conduct_date,
+                                 "sanction": self.case.recommended_sanction_id})
+
+    def preview(self) -> dict:
+        """What the service would derive, without writing: the applied form and proposed sanction."""
+        d = self.cleaned_data
+        applied = rules.classify(d["violation"], d["conduct_date"], d["contest"])
+        return {"named": d["violation"], "applied": applied, "proposed": applied.default_sanction,
+                "determination": d["contest"].candidate_determination_date}
+
+
+class RecommendForm(ActionForm):
+    number = forms.CharField(label=_("Nomor rekomendasi"), max_length=120)
+    reason = forms.CharField(label=_("Catatan kajian"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DecisionForm(ActionForm):
+    sanction = forms.ModelChoiceField(label=_("Sanksi yang dijatuhkan"), queryset=SanctionType.objects.all())
+    number = forms.CharField(label=_("Nomor SK PPK"), max_length=120)
+    decision_date = forms.DateField(label=_("Tanggal SK"), widget=DATE_WIDGET)
+    reason = forms.CharField(label=_("Alasan (wajib bila berbeda dari rekomendasi)"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["sanction"] = self.case.recommended_sanction_id
+
+
+def dismissals_for(user, case: Case) -> list[tuple[str, str]]:
+    labels = dict(S.choices)
+    return [(outcome, labels[outcome]) for outcome, (states, roles) in services.DISMISSALS.items()
+            if case.status in states and has_role(user, *roles)]
+
+
+class DismissForm(ActionForm):
+    outcome = forms.ChoiceField(label=_("Hasil"))
+    reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every outcome is accepted on POST so the service, not the form, refuses a wrong one.
+        offered = dismissals_for(self.user, self.case)
+        self.fields["outcome"].choices = offered if not self.is_bound else [
+            (o, str(label)) for o, label in S.choices if o in services.DISMISSALS]
+
+
+class MergeForm(ActionForm):
+    duplicate = forms.CharField(label=_("Kode kasus duplikat"), max_length=20,
+                                help_text=_("Laporan kasus itu dipindah ke kasus ini; kasus itu ditutup sebagai "
+                                            "'digabung'."))
+    reason = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean_duplicate(self):
+        from .access import visible_cases
+
+        code = self.cleaned_data["duplicate"].strip().upper()
+        other = visible_cases(self.user).filter(code=code).first()
+        if other is None:
+            raise forms.ValidationError(_("Kasus dengan kode ini tidak ditemukan."))
+        self.cleaned_data["duplicate_case"] = other
+        return code
+
+
+def _desk_users():
+    return (get_user_model().objects.filter(is_active=True)
+            .filter(groups__name__in=[str(r) for r in CASE_DESK_ROLES]).distinct().order_by("username"))
+
+
+class AssignForm(ActionForm):
+    assignee = forms.ModelChoiceField(label=_("Petugas"), queryset=get_user_model().objects.none(), required=False,
+                                      help_text=_("Kosongkan untuk melepas penugasan."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = _desk_users()
+        if not self.is_bound:
+            self.initial["assignee"] = self.case.assigned_to_id
+
+
+def _is_ppk_for(user, case) -> bool:
+    """A PPK-only officer acts for their own government; verifiers and admins are not limited."""
+    if has_role(user, Role.VERIFIER, Role.ADMIN):
+        return True
+    return services.can_act_as_ppk(user, case)
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    form_class: type[ActionForm]
+    roles: tuple
+    statuses: tuple
+    run: Callable
+    extra_check: Callable | None = None
+    danger: bool = False
+
+    def offered_to(self, user, case: Case) -> bool:
+        if case.status not in self.statuses or not has_role(user, *self.roles):
+            return False
+        return self.extra_check is None or self.extra_check(user, case)
+
+
+MERGEABLE = (S.RECEIVED, S.VERIFICATION)
+
+ACTIONS = [
+    Action("start_verification", _("Mulai verifikasi"), EmptyForm, (Role.VERIFIER, Role.ADMIN), (S.RECEIVED,),
+           lambda c, u, d: services.start_verification(c, u)),
+    Action("link_employee", _("Tautkan ke data pegawai"), LinkEmployeeForm, (Role.VERIFIER, Role.ADMIN),
+           MERGEABLE, lambda c, u, d: services.link_employee(c, u, d["employee"])),
+    Action("classify", _("Klasifikasi pelanggaran dan sanksi"), ClassifyForm, (Role.VERIFIER, Role.ADMIN),
+           (S.VERIFICATION,),
+           lambda c, u, d: services.classify(c, u, violation=d["violation"], contest=d["contest"],
+                                             sanction=d["sanction"], reason=d["reason"],
+                                             conduct_date=d["conduct_date"])),
+    Action("forward_to_bawaslu", _("Teruskan ke Bawaslu"), OptionalReasonForm, (Role.VERIFIER, Role.ADMIN),
+           (S.VERIFICATION,), lambda c, u, d: services.forward_to_bawaslu(c, u, reason=d["reason"])),
+    Action("return_to_verification", _("Kembalikan untuk dilengkapi"), ReasonForm, (Role.BAWASLU, Role.ADMIN),
+           (S.BAWASLU_REVIEW,), lambda c, u, d: services.return_to_verification(c, u, d["reason"])),
+    Action("recommend", _("Kirim rekomendasi ke PPK"), RecommendForm, (Role.BAWASLU, Role.ADMIN),
+           (S.BAWASLU_REVIEW,), lambda c, u, d: services.recommend(c, u, number=d["number"], reason=d["reason"])),
+    Action("record_ppk_decision", _("Catat keputusan PPK"), DecisionForm, (Role.PPK, Role.ADMIN), (S.RECOMMENDED,),
+           lambda c, u, d: services.record_ppk_decision(c, u, sanction=d["sanction"], number=d["number"],
+                                                        decision_date=d["decision_date"], reason=d["reason"]),
+           extra_check=lambda u, c: services.can_act_as_ppk(u, c)),
+    Action("close_case", _("Tutup: keputusan sudah tercatat"), OptionalReasonForm,
+           (Role.VERIFIER, Role.PPK, Role.ADMIN), (S.PPK_DECIDED,),
+           lambda c, u, d: services.close_case(c, u, reason=d["reason"]), extra_check=_is_ppk_for),
+    Action("merge_cases", _("Gabungkan kasus duplikat ke kasus ini"), MergeForm, (Role.VERIFIER, Role.ADMIN),
+           MERGEABLE, lambda c, u, d: services.merge_cases(c, d["duplicate_case"], u, reason=d["reason"])),
+    Action("assign", _("Tugaskan petugas"), AssignForm, (Role.VERIFIER, Role.SUPERVISOR, Role.ADMIN),
+           tuple(OPEN_STATUSES), lambda c, u, d: services.assign(c, u, d["assignee"])),
+    Action("dismiss", _("Hentikan tanpa sanksi"), DismissForm, (Role.VERIFIER, Role.BAWASLU, Role.ADMIN),
+           (S.RECEIVED, S.VERIFICATION, S.BAWASLU_REVIEW, S.RECOMMENDED),
+           lambda c, u, d: services.dismiss(c, u, d["outcome"], d["reason"]),
+           extra_check=lambda u, c: bool(dismissals_for(u, c)), danger=True),
+    Action("mark_employee_exited", _("Pegawai sudah keluar"), ReasonForm, (Role.VERIFIER, Role.PPK, Role.ADMIN),
+           tuple(OPEN_STATUSES), lambda c, u, d: services.mark_employee_exited(c, u, d["reason"]),
+           extra_check=_is_ppk_for, danger=True),
+]
+BY_NAME = {a.name: a for a in ACTIONS}
+
+
+def offered(user, case: Case) -> list[Action]:
+    return [a for a in ACTIONS if a.offered_to(user, case)]

@@ -1,0 +1,53 @@
+/* Dashboard charts and the Kaltim choropleth. Data comes from json_script blocks in the page. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var charts = JSON.parse(document.getElementById("chart-data").textContent);
+  var counts = JSON.parse(document.getElementById("map-counts").textContent);
+  var casesWord = document.getElementById("i18n-cases").textContent;
+
+  function bar(id, rows, horizontal) {
+    var el = document.getElementById(id);
+    if (!el || !window.Chart || !rows.length) { return; }
+    new window.Chart(el, {
+      type: "bar",
+      data: { labels: rows.map(function (r) { return r[0]; }),
+              datasets: [{ label: casesWord, data: rows.map(function (r) { return r[1]; }), backgroundColor: "#0b5d7a" }] },
+      options: { indexAxis: horizontal ? "y" : "x", maintainAspectRatio: false, plugins: { legend: { display: false } },
+                 scales: { x: { ticks: { precision: 0 } }, y: { ticks: { precision: 0 } } } }
+    });
+  }
+  bar("chart-status", charts.status, true);
+  bar("chart-violation", charts.violation, false);
+  bar("chart-sanction", charts.sanction, true);
+
+  var mapEl = document.getElementById("region-map");
+  if (!mapEl || !window.L) { return; }
+  var byCode = {};
+  var max = 0;
+  counts.forEach(function (r) { byCode[r.code] = r; if (r.n > max) { max = r.n; } });
+  var steps = ["#f1f5f9", "#c6dbe8", "#8fb8d1", "#4f8fb3", "#0b5d7a"];
+  function colour(n) {
+    if (!n) { return steps[0]; }
+    var i = Math.min(steps.length - 1, 1 + Math.floor((n / Math.max(max, 1)) * (steps.length - 2)));
+    return steps[i];
+  }
+  // No tile layer: the map must work without any outside server.
+  var map = window.L.map(mapEl, { zoomSnap: 0.25, attributionControl: true });
+  fetch(script.dataset.geojson, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (geo) {
+    var layer = window.L.geoJSON(geo, {
+      style: function (f) {
+        var row = byCode[f.properties.kode];
+        return { color: "#334155", weight: 1, fillOpacity: 0.85, fillColor: colour(row ? row.n : 0) };
+      },
+      onEachFeature: function (f, l) {
+        var row = byCode[f.properties.kode];
+        var label = document.createElement("span");
+        label.textContent = f.properties.nama + ": " + (row ? row.n : 0) + " " + casesWord;
+        l.bindTooltip(label, { sticky: true });
+      }
+    }).addTo(map);
+    map.fitBounds(layer.getBounds());
+    map.attributionControl.addAttribution("BIG/Kemendagri (kaltim_kabkota.geojson)");
+  });
+})();

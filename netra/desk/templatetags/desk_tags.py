@@ -1,0 +1,18 @@
+from django import template
+
+from netra.desk.deadlines import LABELS, deadline_state
+from netra.registry.validators import mask_nip
+
+register = template.Library()
+
+
+@register.inclusion_tag("desk/includes/deadline_badge.html")
+def deadline_badge(case):
+    state = deadline_state(case)
+    return {"state": state, "label": LABELS.get(state, ""), "due": case.due_date}
+
+
+@register.filter
+def nip_for(nip, may_see):
+    """The full NIP for roles allowed to see it, otherwise a masked form."""
+    return nip if may_see else mask_nip(nip)

@@ -1,9 +1,0 @@
-"""Staff back office: queues by role, case pages, dashboards, exports."""
-
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
-
-
-@login_required
-def home(request):
-    return render(request, "desk/home.html", {})

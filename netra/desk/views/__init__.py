@@ -1,0 +1,1 @@
+"""Staff back office views, one module per page family."""

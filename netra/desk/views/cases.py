@@ -1,0 +1,150 @@
+"""Case list, exports, the case page and its actions."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rapidfuzz import process
+
+from netra.cases import services
+from netra.cases.models import Evidence, Report, ReportNote
+from netra.core.decorators import role_required
+from netra.core.roles import CASE_DESK_ROLES, can_see_nip, can_see_reporter_identity
+from netra.registry.models import Employee
+
+from .. import actions, exports
+from ..access import can_open_sealed_original, case_for_user, visible_cases
+from ..deadlines import deadline_state
+from ..duplicates import suggestions
+from ..filters import filter_cases
+from ..labels import event_label
+
+desk_roles = role_required(*CASE_DESK_ROLES)
+
+
+@desk_roles
+def case_list(request):
+    qs, form = filter_cases(visible_cases(request.user), request.GET)
+    qs = qs.annotate(report_count=Count("reports")).order_by("-opened_at")
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "desk/case_list.html", {
+        "form": form, "page": page, "query": query.urlencode(), "may_see_nip": can_see_nip(request.user),
+    })
+
+
+@desk_roles
+def case_export(request, fmt):
+    qs, _form = filter_cases(visible_cases(request.user), request.GET)
+    qs = qs.order_by("-opened_at")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(qs, request.user), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            exports.to_xlsx(qs, request.user),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="netra-kasus-{stamp}.{fmt}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _employee_candidates(case, limit: int = 5) -> list[Employee]:
+    """Registered employees whose names resemble the reported name, to link with one click."""
+    tokens = [t for t in case.subject_name.replace(",", " ").split() if len(t) >= 4][:4]
+    if not tokens:
+        return []
+    pool = Employee.objects.none()
+    for token in tokens:
+        pool = pool | Employee.objects.filter(name__icontains=token)
+    pool = list(pool.exclude(pk=case.employee_id or 0).select_related("agency")[:300])
+    ranked = process.extract(case.subject_name, {e.pk: e.name for e in pool}, limit=limit, score_cutoff=60)
+    by_pk = {e.pk: e for e in pool}
+    return [by_pk[key] for _name, _score, key in ranked]
+
+
+def _reports_with_evidence(case, user) -> list[dict]:
+    """The merged reports, their notes and evidence, and identity only for those allowed to see it."""
+    reports = (Report.objects.filter(case=case).select_related("region", "agency")
+               .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.filter(note__isnull=True)),
+                                 Prefetch("notes", queryset=ReportNote.objects.prefetch_related("evidence")))
+               .order_by("received_at"))
+    may_see_identity = can_see_reporter_identity(user)
+    return [{"report": r, "identity": services.reporter_identity(r, user) if may_see_identity else None}
+            for r in reports]
+
+
+def _render_case(request, case, *, failed=None, preview=None, status=200):
+    """The case page; `failed` is (action name, bound form with errors) to show in place."""
+    user = request.user
+    forms_by_action = []
+    for action in actions.offered(user, case):
+        if failed and failed[0] == action.name:
+            form = failed[1]
+        else:
+            form = action.form_class(case=case, user=user, prefix=action.name)
+        forms_by_action.append({"action": action, "form": form})
+    if failed and failed[0] not in {a["action"].name for a in forms_by_action}:
+        # The action is no longer offered (state moved on): show its errors at the top.
+        for errors in failed[1].errors.values():
+            for error in errors:
+                messages.error(request, error)
+    offered_names = {a["action"].name for a in forms_by_action}
+    return render(request, "desk/case_detail.html", {
+        "case": case,
+        "badge": deadline_state(case),
+        "events": [{"event": e, "label": event_label(e.kind)}
+                   for e in case.events.select_related("actor").order_by("at", "id")],
+        "reports": _reports_with_evidence(case, user),
+        "actions": forms_by_action,
+        "preview": preview,
+        "duplicates": suggestions(case, visible_cases(user)) if "merge_cases" in offered_names else [],
+        "employee_candidates": _employee_candidates(case) if "link_employee" in offered_names else [],
+        "may_see_nip": can_see_nip(user),
+        "may_see_identity": can_see_reporter_identity(user),
+        "may_open_original": can_open_sealed_original(user),
+    }, status=status)
+
+
+@desk_roles
+def case_detail(request, code):
+    return _render_case(request, case_for_user(request.user, code))
+
+
+def _copy_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@desk_roles
+@require_POST
+def case_action(request, code, name):
+    """Run one action through its service. PermissionDenied from the service propagates as 403."""
+    case = case_for_user(request.user, code)
+    action = actions.BY_NAME.get(name)
+    if action is None:
+        raise Http404
+    form = action.form_class(request.POST, case=case, user=request.user, prefix=action.name)
+    if not form.is_valid():
+        return _render_case(request, case, failed=(name, form), status=400)
+    if name == "classify" and "preview" in request.POST:
+        return _render_case(request, case, failed=(name, form), preview=form.preview())
+    try:
+        action.run(case, request.user, form.cleaned_data)
+    except ValidationError as exc:
+        _copy_errors(form, exc)
+        case.refresh_from_db()
+        return _render_case(request, case, failed=(name, form), status=400)
+    messages.success(request, _("%(action)s: tersimpan.") % {"action": action.label})
+    return redirect("desk:case_detail", code=case.code)

@@ -1,0 +1,43 @@
+"""The leadership dashboard: counts for the cases the viewer may see, a Kaltim map, follow-up rate."""
+
+from pathlib import Path
+
+from django.http import FileResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+
+from netra.core.decorators import role_required
+from netra.core.roles import CASE_DESK_ROLES
+from netra.registry.models import Region
+
+from .. import stats
+from ..access import visible_cases
+from ..coverage import coverage_for
+
+GEOJSON = Path(__file__).resolve().parents[2] / "registry" / "data" / "kaltim_kabkota.geojson"
+
+
+@role_required(*CASE_DESK_ROLES)
+def dashboard(request):
+    """Every case role gets the dashboard, scoped like the case list (a PPK sees their government)."""
+    qs = stats.live_cases().filter(pk__in=visible_cases(request.user).values("pk"))
+    data = stats.dashboard(qs)
+    regions = list(Region.objects.filter(kind__in=[Region.Kind.REGENCY, Region.Kind.CITY], is_active=True))
+    map_counts = [{"code": r.code, "name": str(r), "n": data["region_counts"].get(r.code, 0)} for r in regions]
+    return render(request, "desk/dashboard.html", {
+        "data": data,
+        "map_counts": map_counts,
+        "chart_data": {
+            "status": [[row["label"], row["n"]] for row in data["by_status"]],
+            "violation": [[row["key"], row["n"]] for row in data["by_violation"]],
+            "sanction": [[str(row["label"]), row["n"]] for row in data["by_sanction"]],
+        },
+        "coverage": coverage_for(request.user),
+    })
+
+
+@role_required(*CASE_DESK_ROLES)
+@cache_control(private=True, max_age=86400)
+def region_map(request):
+    """Kabupaten/kota boundaries for the dashboard map (property `kode` = region code)."""
+    return FileResponse(GEOJSON.open("rb"), content_type="application/geo+json")

@@ -1,0 +1,59 @@
+"""Upload of the ASN register by administrators and PPK/BKD officers."""
+
+from django import forms
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from netra.core.decorators import role_required
+from netra.core.roles import Role, has_role
+from netra.registry.importer import ImportFileError, import_employees
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+class EmployeeImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Berkas CSV atau XLSX"),
+                           help_text=gettext_lazy("Kolom: jenis (PNS/PPPK), nip, nama, instansi (kode atau nama "
+                                                  "persis), jabatan, wilayah (kode, mis. 64.72)."))
+    only_valid = forms.BooleanField(
+        label=gettext_lazy("Impor hanya baris yang valid (baris bergalat dilewati)"), required=False,
+        help_text=gettext_lazy("Tanpa pilihan ini, berkas yang memuat satu baris galat pun tidak diimpor sama "
+                               "sekali."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Berkas terlalu besar (paling besar 20 MB)."))
+        return upload
+
+
+def _government_of(user):
+    """Admins import for everyone; a PPK/BKD officer only for the government in their profile."""
+    if has_role(user, Role.ADMIN):
+        return None
+    profile = getattr(user, "staff_profile", None)
+    return getattr(profile, "government", None)
+
+
+@role_required(Role.ADMIN, Role.PPK)
+def employee_import(request):
+    report, status = None, 200
+    government = _government_of(request.user)
+    blocked = government is None and not has_role(request.user, Role.ADMIN)
+    form = EmployeeImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and not blocked and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = import_employees(upload.read(), upload.name, only_valid=form.cleaned_data["only_valid"],
+                                      dry_run="check_only" in request.POST, government=government)
+        except ImportFileError as exc:
+            form.add_error("file", str(exc))
+        if report is not None and report.has_errors and not report.imported:
+            status = 400
+    if form.errors:
+        status = 400
+    return render(request, "desk/employee_import.html", {
+        "form": form, "report": report, "government": government, "blocked": blocked,
+        "dry_run": "check_only" in request.POST,
+    }, status=status)
