@@ -1,0 +1,336 @@
+"""'Boleh atau tidak?': may a civil servant do this, or post this?
+
+Two sources are combined:
+
+* scenario rules (data/selfcheck.json): a described conduct ("bolehkah saya like unggahan tim
+  sukses?") is matched to an ordered list of scenarios, each with a verdict, a violation form or an
+  allowed act (regulations §3) and an explanation;
+* the text screener (netra.screening) for a text the person wants to publish: partisan content
+  is forbidden whatever the wording around it.
+
+The date decides the form: conduct toward a *bakal calon* (before the contest's
+candidate-determination date) is a code-of-ethics form, toward a *calon* a disciplinary one
+(`netra.rules.services.classify`). Without a date, both forms are given unless an election is
+coming up, in which case today counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netra.rules.models import Contest, ViolationType
+from netra.rules.services import classify, guess_contest
+
+from .models import AllowedAct
+
+log = logging.getLogger(__name__)
+DATA = Path(__file__).parent / "data" / "selfcheck.json"
+
+ALLOWED, FORBIDDEN, DEPENDS = "allowed", "forbidden", "depends"
+SEVERITY = {ALLOWED: 0, DEPENDS: 1, FORBIDDEN: 2}
+SKB_SOURCE = ("SKB MenPAN-RB 2/2022, Mendagri 800-5474/2022, BKN 246/2022, KASN 30/2022, "
+              "Bawaslu 1447.1/PM.01/K.1/09/2022, Lampiran II")
+
+# What the civil servant does with a text, mapped to the bakal-calon form (the calon form follows
+# from the catalogue's counterpart). Same keys as the screener's own action table.
+CONTENT_FORMS = {
+    "post": "E2", "caption": "E2", "story": "E2", "status": "E2",
+    "share": "E4", "repost": "E4", "retweet": "E4", "like": "E4", "comment": "E4", "reply": "E4",
+    "follow": "E4", "join": "E4", "photo": "E5", "photo_gesture": "E5",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# scenario rules
+
+
+@dataclass(frozen=True)
+class Scenario:
+    key: str
+    label: str
+    verdict: str
+    explanation: str
+    groups: tuple[str, ...]
+    form: str = ""
+    allowed: str = ""
+    screen: bool = False
+    screener_action: str = ""
+
+
+class Rulebook:
+    def __init__(self, payload: dict):
+        self.version = payload["version"]
+        self.negators = set(payload["negators"])
+        self.macros = {name: re.compile(rx) for name, rx in payload["macros"].items()}
+        self.partisan_cues = re.compile(payload["partisan_cues"])
+        self.scenarios = [
+            Scenario(key=s["key"], label=s["label"], verdict=s["verdict"], explanation=s["explanation"],
+                     groups=tuple(s["groups"]), form=s.get("form", ""), allowed=s.get("allowed", ""),
+                     screen=s.get("screen", False), screener_action=s.get("screener_action", ""))
+            for s in payload["scenarios"]
+        ]
+        self.by_key = {s.key: s for s in self.scenarios}
+
+    def _hits(self, macro: str, text: str) -> tuple[bool, bool]:
+        """(a plain match exists, a negated match exists) for one macro."""
+        positive = negated = False
+        for m in self.macros[macro].finditer(text):
+            before = re.findall(r"\w+", text[max(0, m.start() - 40):m.start()])[-3:]
+            if any(w in self.negators for w in before):
+                negated = True
+            else:
+                positive = True
+        return positive, negated
+
+    def _group_ok(self, group: str, text: str) -> bool:
+        if group.startswith("!"):
+            return self._hits(group[1:], text)[1]
+        if group.startswith("-"):
+            return not self._hits(group[1:], text)[0]
+        return self._hits(group, text)[0]
+
+    def match(self, text: str) -> Scenario | None:
+        norm = normalize(text)
+        if not norm:
+            return None
+        for scenario in self.scenarios:
+            if all(self._group_ok(g, norm) for g in scenario.groups):
+                return scenario
+        return None
+
+    def has_partisan_cue(self, text: str) -> bool:
+        return bool(self.partisan_cues.search(normalize(text)))
+
+
+def normalize(text: str) -> str:
+    text = (text or "").lower().replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def rulebook() -> Rulebook:
+    return Rulebook(json.loads(DATA.read_text(encoding="utf-8")))
+
+
+def scenario_choices() -> list[tuple[str, str]]:
+    return [(s.key, s.label) for s in rulebook().scenarios]
+
+
+# ---------------------------------------------------------------------------------------------
+# the screener, loaded once per process
+
+_screener = None
+_screener_failed_at: float | None = None
+_screener_lock = threading.Lock()
+RETRY_AFTER_SECONDS = 300
+
+
+def get_screener():
+    """The shared Screener, or None when netra.screening or its model is not available.
+
+    A failed load is retried after five minutes rather than on every request.
+    """
+    global _screener, _screener_failed_at
+    if _screener is not None:
+        return _screener
+    if _screener_failed_at is not None and time.monotonic() - _screener_failed_at < RETRY_AFTER_SECONDS:
+        return None
+    with _screener_lock:
+        if _screener is None:
+            try:
+                try:
+                    from netra.screening import Screener
+                except ImportError:
+                    from netra.screening.model import Screener
+                _screener = Screener.load()
+                _screener_failed_at = None
+            except Exception:  # noqa: BLE001 - any failure means "screener unavailable", logged
+                log.warning("self-check: screener unavailable", exc_info=True)
+                _screener_failed_at = time.monotonic()
+                return None
+    return _screener
+
+
+def set_screener(screener) -> None:
+    """Install a screener (tests, or a process that loaded a custom model)."""
+    global _screener, _screener_failed_at
+    _screener, _screener_failed_at = screener, None
+
+
+def screen_text(text: str, action: str | None, on_date: dt.date | None) -> dict:
+    screener = get_screener()
+    if screener is None:
+        partisan = rulebook().has_partisan_cue(text)
+        return {"available": False, "label": "partisan" if partisan else None,
+                "note": _("Pemeriksa teks otomatis tidak tersedia; hanya pola dukungan yang jelas yang diperiksa.")}
+    result = screener.screen(text, action=action, posted_at=on_date)
+    data = result.to_dict() if hasattr(result, "to_dict") else dict(result)
+    data["available"] = True
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# rules (citations)
+
+
+def violation_rule(v: ViolationType) -> dict:
+    return {
+        "code": v.code, "kind": "violation", "group": v.group, "title": v.title, "title_en": v.title_en,
+        "stage": v.stage, "sanction_level": v.sanction_level,
+        "sanction": v.get_sanction_level_display() if v.sanction_level else "",
+        "default_sanction": v.default_sanction.name if v.default_sanction_id else "",
+        "sanctions": [s.name for s in v.sanctions.all()], "legal_basis": v.legal_basis,
+        "source": SKB_SOURCE, "note": v.note,
+    }
+
+
+def allowed_rule(act: AllowedAct) -> dict:
+    return {"code": act.code, "kind": "allowed", "title": act.title, "title_en": act.title_en,
+            "conditions": act.conditions, "source": act.source, "unconfirmed": act.unconfirmed}
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def resolve_forms(form_code: str, on_date: dt.date | None, contest: Contest | None) -> tuple[list, str]:
+    """The form(s) that apply to a conduct on `on_date`, and a note when the date leaves it open."""
+    v = ViolationType.objects.select_related("counterpart", "default_sanction").filter(code=form_code).first()
+    if v is None:
+        return [], ""
+    if v.stage == ViolationType.Stage.ANY:
+        return [v], ""
+    day = on_date
+    if day is None and (contest is not None or Contest.objects.filter(voting_date__gte=_today()).exists()):
+        day = _today()
+    if day is not None:
+        contest = contest or guess_contest(day)
+    if day is None or contest is None:
+        pair = [v] + ([v.counterpart] if v.counterpart_id else [])
+        pair.sort(key=lambda x: 0 if x.stage == ViolationType.Stage.BEFORE else 1)
+        note = _("Tanpa tanggal: %(before)s bila sebelum penetapan calon (bakal calon), %(after)s sejak "
+                 "penetapan (calon).") % {"before": pair[0].code, "after": pair[-1].code}
+        return pair, note
+    chosen = classify(v, day, contest)
+    stage = _("sebelum penetapan calon (bakal calon)") if day < contest.candidate_determination_date \
+        else _("sejak penetapan calon (calon)")
+    note = _("%(day)s jatuh %(stage)s %(contest)s pada %(cut)s.") % {
+        "day": day.isoformat(), "stage": stage, "contest": contest.name,
+        "cut": contest.candidate_determination_date.isoformat()}
+    return [chosen], note
+
+
+# ---------------------------------------------------------------------------------------------
+# the answer
+
+
+@dataclass
+class Answer:
+    verdict: str
+    rules: list[dict]
+    explanation: str
+    scenario: str | None = None
+    scenario_label: str = ""
+    date_note: str = ""
+    screening: dict | None = None
+    rulebook_version: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "verdict": self.verdict, "rules": self.rules, "explanation": self.explanation,
+            "scenario": self.scenario, "scenario_label": self.scenario_label, "date_note": self.date_note,
+            "screening": self.screening, "rulebook_version": self.rulebook_version,
+        }
+
+
+class UnknownAction(ValueError):
+    pass
+
+
+def check(text: str = "", action: str | None = None, on_date: dt.date | None = None,
+          contest: Contest | None = None) -> Answer:
+    """Answer one question. `action` is a scenario key or a content action (post, share, like...)."""
+    book = rulebook()
+    text = (text or "").strip()
+    scenario = None
+    content_action = None
+    if action:
+        if action in book.by_key:
+            scenario = book.by_key[action]
+        elif action in CONTENT_FORMS:
+            content_action = action
+        else:
+            raise UnknownAction(action)
+    elif text:
+        scenario = book.match(text)
+
+    screening = None
+    if text:
+        screen_action = content_action or (scenario.screener_action if scenario else "") or "post"
+        screening = screen_text(text, screen_action, on_date)
+
+    rules: list[dict] = []
+    notes: list[str] = []
+    date_note = ""
+    content_decides = scenario is None or scenario.screen
+    partisan = bool(screening and screening.get("label") == "partisan")
+
+    if scenario is not None and not (content_decides and partisan):
+        verdict = scenario.verdict
+        explanation = scenario.explanation
+        if scenario.allowed:
+            act = AllowedAct.objects.filter(code=scenario.allowed).first()
+            if act:
+                rules.append(allowed_rule(act))
+        if scenario.form and verdict != ALLOWED:
+            forms, date_note = resolve_forms(scenario.form, on_date, contest)
+            rules.extend(violation_rule(v) for v in forms)
+    elif partisan:
+        verdict = FORBIDDEN
+        form = CONTENT_FORMS.get(content_action or (scenario.screener_action if scenario else "") or "post", "E2")
+        forms, date_note = resolve_forms(form, on_date, contest)
+        rules.extend(violation_rule(v) for v in forms)
+        targets = ", ".join(screening.get("targets") or [])
+        explanation = _("Teks ini terbaca memihak peserta pemilu%(targets)s. Mengunggah, membagikan, atau "
+                        "menyukai konten seperti ini adalah pelanggaran netralitas.") % {
+            "targets": f" ({targets})" if targets else ""}
+        if scenario is not None:
+            notes.append(_("Walaupun \"%(label)s\" pada dasarnya boleh, isi teks ini memihak.")
+                         % {"label": scenario.label})
+    elif screening and screening.get("available"):
+        label = screening.get("label")
+        if label == "political_neutral":
+            verdict = DEPENDS
+            forms, date_note = resolve_forms(CONTENT_FORMS.get(content_action or "post", "E2"), on_date, contest)
+            rules.extend(violation_rule(v) for v in forms)
+            explanation = _("Teks ini menyangkut politik tetapi tidak tampak memihak. Pastikan tidak menyebut, "
+                            "menandai, atau memuji calon, partai, atau nomor urut; bila ragu, jangan unggah.")
+        else:
+            verdict = ALLOWED
+            explanation = _("Teks ini tidak tampak bermuatan politik pemilu.")
+    elif text:
+        verdict = DEPENDS
+        explanation = _("Tidak ditemukan skenario yang cocok dan pemeriksa teks otomatis tidak tersedia. "
+                        "Pilih skenario dari daftar atau tanyakan kepada BKD/Satgas Netralitas.")
+    else:
+        raise ValueError("text or action required")
+
+    if screening and not screening.get("available"):
+        notes.append(screening["note"])
+    if notes:
+        explanation = " ".join([explanation, *notes])
+    return Answer(verdict=verdict, rules=rules, explanation=explanation,
+                  scenario=scenario.key if scenario else None, scenario_label=scenario.label if scenario else "",
+                  date_note=date_note, screening=screening, rulebook_version=book.version)
