@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from netra.learning import reference as learning_reference
 from netra.registry import reference as registry_reference
 from netra.rules import reference as rules_reference
 
@@ -14,6 +15,7 @@ def load_all() -> dict:
         "authorities": rules_reference.load_authorities(),
     }
     counts["contests"], counts["stages"] = rules_reference.load_contests()
+    counts.update(learning_reference.load_learning())  # after violations: questions cite them
     return counts
 
 
