@@ -173,6 +173,9 @@ NETRA_DEADLINES = {
     "escalation_step_working_days": int(os.environ.get("NETRA_ESCALATION_STEP_WORKING_DAYS", 5)),
 }
 
+# Screener results at or above this partisan probability open a flag for a verifier.
+NETRA_FLAG_THRESHOLD = float(os.environ.get("NETRA_FLAG_THRESHOLD", "0.5"))
+
 # Background work: with no broker, Celery runs tasks eagerly in the calling process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from netra.monitoring import api as monitoring_api
+
 from . import views
 
 app_name = "api"
@@ -10,6 +12,8 @@ urlpatterns = [
     path("cases/", views.CaseList.as_view(), name="case-list"),
     path("cases/<str:code>/", views.CaseDetail.as_view(), name="case-detail"),
     path("cases/<str:code>/transitions/", views.CaseTransition.as_view(), name="case-transition"),
+    path("monitoring/posts/", monitoring_api.ImportPostsView.as_view(), name="monitoring-import"),
+    path("monitoring/batches/<uuid:uid>/", monitoring_api.BatchView.as_view(), name="monitoring-batch"),
     path("reference/regions/", views.RegionList.as_view(), name="regions"),
     path("reference/agencies/", views.AgencyList.as_view(), name="agencies"),
     path("reference/violations/", views.ViolationList.as_view(), name="violations"),

@@ -104,6 +104,19 @@ def check_upload(uploaded) -> CheckedFile:
     )
 
 
+def canonical_post(text: str, url: str, captured_at) -> str:
+    """The exact string whose SHA-256 seals an archived post."""
+    import json
+
+    stamp = captured_at.isoformat() if hasattr(captured_at, "isoformat") else str(captured_at)
+    return json.dumps({"captured_at": stamp, "text": text, "url": url}, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
+
+
+def sha256_text(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
 def store(evidence, checked: CheckedFile) -> None:
     """Write the sealed original and the viewable copy; names carry the hash, never user input."""
     ext = ALLOWED_TYPES[checked.content_type]

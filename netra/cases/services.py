@@ -130,6 +130,8 @@ class ReportInput:
     reporter_phone: str = ""
     reporter_address: str = ""
     channel: str = Report.Channel.WEB
+    # Social-media posts archived as evidence (monitoring): dicts with text, url, captured_at.
+    archived_posts: list[dict] = field(default_factory=list)
 
 
 def _check_report(data: ReportInput, today: dt.date) -> dict:
@@ -203,8 +205,26 @@ def submit_report(data: ReportInput, files=(), at: dt.datetime | None = None) ->
             ev.save()
         for link in report.links:
             Evidence.objects.create(report=report, kind=Evidence.Kind.LINK, received_at=at, url=link)
+        for post in data.archived_posts:
+            archive_post(report, post, at)
         _open_case(report, at)
     return report
+
+
+def archive_post(report: Report, post: dict, at: dt.datetime) -> Evidence:
+    """Keep a social-media post as evidence: text, URL and capture time, sealed by a SHA-256.
+
+    The hash covers a canonical JSON of the three fields, so anyone holding the archived text can
+    recompute it and show it is what the monitor captured.
+    """
+    captured = post["captured_at"]
+    canonical = evidence_io.canonical_post(post.get("text", ""), post.get("url", ""), captured)
+    return Evidence.objects.create(
+        report=report, kind=Evidence.Kind.POST, received_at=at, url=post.get("url", "")[:1000],
+        text=post.get("text", ""), captured_at=captured, sha256=evidence_io.sha256_text(canonical),
+        original_name=post.get("account", "")[:255], content_type="text/plain; charset=utf-8",
+        size=len(canonical.encode("utf-8")),
+    )
 
 
 def _open_case(report: Report, at: dt.datetime) -> Case:
