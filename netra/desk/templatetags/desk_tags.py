@@ -16,3 +16,11 @@ def deadline_badge(case):
 def nip_for(nip, may_see):
     """The full NIP for roles allowed to see it, otherwise a masked form."""
     return nip if may_see else mask_nip(nip)
+
+
+@register.filter
+def status_label(code):
+    """The translated name of a status stored as a code (event rows keep codes, not labels)."""
+    from netra.cases.models import CaseStatus
+
+    return dict(CaseStatus.choices).get(code, code)

@@ -11,7 +11,7 @@
     if (!el || !window.Chart || !rows.length) { return; }
     new window.Chart(el, {
       type: "bar",
-      data: { labels: rows.map(function (r) { return r[0]; }),
+      data: { labels: rows.map(function (r) { return r[0].length > 32 ? r[0].slice(0, 31) + "…" : r[0]; }),
               datasets: [{ label: casesWord, data: rows.map(function (r) { return r[1]; }), backgroundColor: "#0b5d7a" }] },
       options: { indexAxis: horizontal ? "y" : "x", maintainAspectRatio: false, plugins: { legend: { display: false } },
                  scales: { x: { ticks: { precision: 0 } }, y: { ticks: { precision: 0 } } } }

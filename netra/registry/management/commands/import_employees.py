@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from netra.registry.importer import ImportFileError, import_employees
 
@@ -20,23 +21,25 @@ class Command(BaseCommand):
     def handle(self, *args, path, only_valid, dry_run, **options):
         file = Path(path)
         if not file.is_file():
-            raise CommandError(f"file not found: {file}")
+            raise CommandError(_("Berkas tidak ditemukan: %(path)s") % {"path": file})
         try:
             report = import_employees(file.read_bytes(), file.name, only_valid=only_valid, dry_run=dry_run)
         except ImportFileError as exc:
             raise CommandError(str(exc)) from None
         for row in report.rows:
             if row.ok:
-                self.stdout.write(f"baris {row.number}: ok ({row.action}) {row.nip}", self.style.SUCCESS)
+                self.stdout.write(_("baris %(n)s: ok (%(action)s) %(nip)s") % {
+                    "n": row.number, "action": row.action, "nip": row.nip}, self.style.SUCCESS)
             else:
-                self.stdout.write(f"baris {row.number}: error {row.nip or '-'}: {' '.join(row.messages)}",
-                                  self.style.ERROR)
-        summary = (f"{len(report.rows)} baris, {len(report.valid_rows)} valid, {len(report.error_rows)} galat; "
-                   f"dibuat {report.created}, diperbarui {report.updated}")
+                self.stdout.write(_("baris %(n)s: error %(nip)s: %(messages)s") % {
+                    "n": row.number, "nip": row.nip or "-", "messages": " ".join(row.messages)}, self.style.ERROR)
+        summary = _("%(rows)s baris, %(valid)s valid, %(bad)s galat; dibuat %(created)s, diperbarui %(updated)s") % {
+            "rows": len(report.rows), "valid": len(report.valid_rows), "bad": len(report.error_rows),
+            "created": report.created, "updated": report.updated}
         if report.imported:
             self.stdout.write(summary)
             return
         if dry_run:
-            self.stdout.write(summary + " (uji coba: tidak ada yang disimpan)")
+            self.stdout.write(summary + _(" (uji coba: tidak ada yang disimpan)"))
             return
-        raise CommandError(summary + ". Tidak ada yang diimpor: perbaiki baris galat atau gunakan --only-valid.")
+        raise CommandError(summary + _(". Tidak ada yang diimpor: perbaiki baris galat atau gunakan --only-valid."))
