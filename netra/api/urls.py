@@ -1,5 +1,6 @@
 from django.urls import path
 
+from netra.learning.api import SelfCheckView
 from netra.monitoring import api as monitoring_api
 
 from . import views
@@ -20,4 +21,5 @@ urlpatterns = [
     path("reference/sanctions/", views.SanctionList.as_view(), name="sanctions"),
     path("reference/contests/", views.ContestList.as_view(), name="contests"),
     path("reference/stages/", views.StageList.as_view(), name="stages"),
+    path("self-check/", SelfCheckView.as_view(), name="self-check"),
 ]
