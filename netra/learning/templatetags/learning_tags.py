@@ -83,3 +83,28 @@ def mask_name(name: str) -> str:
 @register.filter(name="mask_name")
 def mask_name_filter(name):
     return mask_name(name)
+
+
+@register.simple_tag
+def coverage_rows(by: str = "agency") -> list[dict]:
+    """Rows for the coverage panel, so any page can include it without preparing data."""
+    from netra.learning import stats
+
+    return stats.coverage_by_region() if by == "region" else stats.coverage_by_agency()
+
+
+@register.simple_tag
+def coverage_total() -> dict:
+    from netra.learning import stats
+
+    return stats.coverage_total()
+
+
+@register.filter
+def percent(share) -> str:
+    return "–" if share is None else f"{share * 100:.0f}%"
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key) if hasattr(mapping, "get") else None
