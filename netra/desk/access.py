@@ -18,7 +18,7 @@ def visible_cases(user) -> QuerySet[Case]:
     return cases_visible_to(user)
 
 
-def case_for_user(user, code: str, *, for_update: bool = False) -> Case:
+def case_for_user(user, code: str) -> Case:
     """The case with this code if the user may see it, else 404."""
     qs = visible_cases(user).select_related("contest", "proposed_sanction", "recommended_sanction",
                                             "decided_sanction", "authority", "assigned_to", "merged_into")

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -30,7 +30,7 @@ desk_roles = role_required(*CASE_DESK_ROLES)
 @desk_roles
 def case_list(request):
     qs, form = filter_cases(visible_cases(request.user), request.GET)
-    qs = qs.annotate(report_count=Count("reports")).order_by("-opened_at")
+    qs = qs.order_by("-opened_at")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
