@@ -9,6 +9,7 @@ contests it never saw in training once their names are added to the lexicon.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,7 +23,14 @@ DENSE_FEATURES = (
     "cue_name", "cue_party", "cue_slogan", "cue_hashtag", "cue_gesture", "cue_number", "cue_account",
     "cue_mock", "cue_uncounted", "context_terms", "neutral_terms", "attack_terms", "support_terms",
     "distinct_targets", "any_cue", "hashtags", "mentions", "has_url", "length",
+    "attack_near_cue", "support_near_cue", "capitalised_words", "upper_words", "exclamations", "questions",
+    "quotes", "news_outlet", "all_lowercase",
 )
+NEAR = 6
+_WORD = re.compile(r"[^\W\d_]+")
+_NEWS = re.compile(
+    r"\b(kompas|detik|antara|tribun|kumparan|cnn|liputan6|okezone|tempo|republika|sindonews|merdeka|viva|"
+    r"idntimes|idn times|metrotv|inews|jpnn|beritasatu|tvone|bisnis|katadata|tirto)\b", re.I)
 _KIND_SLOT = {"name": 0, "nickname": 0, "party": 1, "slogan": 2, "hashtag": 3, "gesture": 4, "number": 5,
               "account": 6, "mock": 7}
 
@@ -47,6 +55,21 @@ def dense_row(norm: Normalized, match: Match) -> list[float]:
     row[16] = len(norm.mentions)
     row[17] = 1.0 if "xurl" in norm.tokens else 0.0
     row[18] = len(norm.tokens) / 10.0
+    cue_pos = [h.first for h in match.hits if h.counted]
+    if cue_pos:
+        row[19] = sum(1 for a in match.attack_pos if any(abs(a - c) <= NEAR for c in cue_pos))
+        row[20] = sum(1 for a in match.support_pos if any(abs(a - c) <= NEAR for c in cue_pos))
+    # Style of the original text: headlines (Title Case, outlet names) read as reporting, not campaigning.
+    text = norm.original
+    words = _WORD.findall(text)
+    nw = max(1, len(words))
+    row[21] = sum(w[0].isupper() for w in words) / nw
+    row[22] = sum(len(w) > 1 and w.isupper() for w in words) / nw
+    row[23] = text.count("!")
+    row[24] = text.count("?")
+    row[25] = 1.0 if ('"' in text or "\u201c" in text) else 0.0
+    row[26] = 1.0 if _NEWS.search(text) else 0.0
+    row[27] = 1.0 if text == text.lower() else 0.0
     return [math.log1p(v) for v in row]
 
 

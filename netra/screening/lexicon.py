@@ -90,6 +90,8 @@ class Match:
     attack: int = 0
     support: int = 0
     contest: str | None = None
+    attack_pos: list[int] = field(default_factory=list)
+    support_pos: list[int] = field(default_factory=list)
 
     @property
     def counted(self) -> list[Hit]:
@@ -175,7 +177,7 @@ class Lexicon:
                     tmpl = templates.get("party" if is_party else "pair", [])
                     for t in tmpl:
                         text = t["text"].format(n=n, nn=n.zfill(2))
-                        entry = dict(t, text=text)
+                        entry = {"needs_context": False, **t, "text": text}
                         self._add_entry(entry, "number", key, cid, vf, vt)
                     if not is_party and n in gestures:
                         self._add_entry({"text": gestures[n], "needs_context": True}, "gesture", key, cid, vf, vt)
@@ -247,13 +249,15 @@ class Lexicon:
                         result.neutral += 1
                     if "attack" in groups:
                         result.attack += 1
+                        result.attack_pos.append(i)
                     if "support" in groups:
                         result.support += 1
+                        result.support_pos.append(i)
                 if cues:
                     valid = [c for c in cues if c.valid_on(day)]
                     if valid:
                         result.hits.append(Hit(i, i + ln - 1, valid))
-        for handle, s, e in norm.mentions:
+        for handle, s, _e in norm.mentions:
             cues = [c for c in self.accounts.get(handle, []) if c.valid_on(day)]
             if cues:
                 try:

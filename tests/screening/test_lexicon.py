@@ -1,0 +1,75 @@
+import pytest
+
+from netra.screening.lexicon import Lexicon
+from netra.screening.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return Lexicon.load()
+
+
+def counted(lexicon, text, posted_at=None):
+    m = lexicon.match(normalize(text), posted_at)
+    return m, [h.chosen.key for h in m.counted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aamiin ya Allah semoga lancar",
+        "aaamiiin",
+        "saya menginap di kamar nomor 2",
+        "banteng di kebun binatang itu besar sekali",
+        "kucingku gemoy banget",
+        "perubahan iklim makin terasa",
+        "dia mau maju ke depan kelas",
+    ],
+)
+def test_hard_negatives_give_no_partisan_cue(lexicon, text):
+    _, keys = counted(lexicon, text)
+    assert keys == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("AMIN menang satu putaran", "01"),
+        ("ayo coblos nomor 2", "02"),
+        ("salam tiga jari untuk capres kita", "03"),
+        ("banteng pasti menang pemilu", "pdip"),
+        ("prabowo gemoy presiden kita", "02"),
+        ("#AMINAjaDulu", "01"),
+        ("ganjar mahfud", "03"),
+    ],
+)
+def test_cues_with_context_count(lexicon, text, key):
+    _, keys = counted(lexicon, text)
+    assert key in keys
+
+
+def test_date_picks_the_contest(lexicon):
+    m, _ = counted(lexicon, "coblos nomor 2 prabowo", "2019-03-01")
+    assert m.targets(lexicon) == ["prabowo-2019"]
+    m, _ = counted(lexicon, "coblos nomor 2 prabowo", "2024-01-20")
+    assert m.targets(lexicon) == ["02"]
+
+
+def test_mock_nickname_targets(lexicon):
+    m, _ = counted(lexicon, "dasar kadrun")
+    assert m.targets(lexicon) == ["01"]
+
+
+def test_admin_entries_add_a_contest_without_code(lexicon):
+    extra = {"contests": [{
+        "id": "pilpres-2029", "name": "Pemilu 2029", "kind": "presidential", "priority": 20,
+        "candidate_determination_date": "2028-11-01", "season": {"from": "2028-01-01", "to": "2029-10-20"},
+        "contestants": [{"key": "2029-01", "number": "1", "names": ["budi santoso"], "nicknames": [],
+                         "parties": [], "slogans": [{"text": "maju terus", "needs_context": True}],
+                         "hashtags": ["#BudiPresiden2029"], "gestures": [], "accounts": [],
+                         "valid_from": "2028-01-01", "valid_to": "2029-10-20"}]}]}
+    lx = Lexicon.load(extra=extra)
+    assert lx.version.startswith(lexicon.version + "+")
+    m = lx.match(normalize("#BudiPresiden2029 pasti menang"), "2029-01-10")
+    assert m.targets(lx) == ["2029-01"]
+    assert "pilpres-2029" not in lexicon.contests  # the shipped lexicon is untouched
