@@ -1,26 +1,20 @@
-"""The hook for the dashboard's training-coverage panel, filled by `netra.learning`.
+"""The dashboard's training-coverage panel comes from `netra.learning`.
 
-Contract: a callable `provider(user) -> list[dict]` whose dicts have the keys agency, region,
-passed, total and share (0–1). The dashboard puts the list in the template context as `coverage`
-and renders `desk/includes/coverage.html` only when it is non-empty. The provider's dotted path
-is the setting NETRA_COVERAGE_PROVIDER (default `netra.learning.coverage.coverage_for`); while the
-learning app has no such module the panel simply stays hidden.
+The learning app owns the numbers and their presentation (`learning/coverage_panel.html`, built
+on `netra.learning.stats`); the dashboard only leaves a slot for it: the template block
+`coverage`, which includes the template named by the context variable `coverage_panel`. While
+the learning app has no such template the slot stays empty, so neither app breaks the other.
 """
 
-import importlib.util
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 
-from django.conf import settings
-from django.utils.module_loading import import_string
-
-DEFAULT_PROVIDER = "netra.learning.coverage.coverage_for"
+PANEL = "learning/coverage_panel.html"
 
 
-def coverage_for(user) -> list[dict]:
-    path = getattr(settings, "NETRA_COVERAGE_PROVIDER", DEFAULT_PROVIDER)
-    if not path:
-        return []
-    module_name = path.rsplit(".", 1)[0]
-    if importlib.util.find_spec(module_name.rsplit(".", 1)[0]) is None or \
-            importlib.util.find_spec(module_name) is None:
-        return []  # not built yet; any error inside an existing provider is not hidden
-    return list(import_string(path)(user) or [])
+def coverage_panel(template_name: str = PANEL) -> str | None:
+    try:
+        get_template(template_name)
+    except TemplateDoesNotExist:
+        return None
+    return template_name

@@ -66,22 +66,10 @@ def test_region_map_is_the_kaltim_geojson(client, people):
     assert {f["properties"]["kode"] for f in geo["features"]} >= {"64.72", "64.71", "64.74", "64.11"}
 
 
-def test_coverage_panel_appears_only_with_data(client, people, settings):
+def test_coverage_panel_from_the_learning_app(client, people, monkeypatch):
     client.force_login(people["supervisor"])
-    settings.NETRA_COVERAGE_PROVIDER = "netra.learning.does_not_exist.coverage_for"
-    body = client.get(reverse("desk:dashboard")).content.decode()
-    assert 'id="coverage"' not in body
-    settings.NETRA_COVERAGE_PROVIDER = "tests.desk.test_dashboard.fake_coverage"
     response = client.get(reverse("desk:dashboard"))
-    assert response.context["coverage"] == fake_coverage(None)
-    body = response.content.decode()
-    assert 'id="coverage"' in body and "Disdik Samarinda" in body and "75%" in body
-
-
-def fake_coverage(user):
-    return [{"agency": "Disdik Samarinda", "region": "Samarinda", "passed": 3, "total": 4, "share": 0.75}]
-
-
-def test_missing_provider_module_means_no_panel(settings):
-    settings.NETRA_COVERAGE_PROVIDER = "netra.learning.nothing_here.coverage_for"
-    assert coverage.coverage_for(None) == []
+    assert coverage.PANEL in [t.name for t in response.templates]
+    monkeypatch.setattr("netra.desk.views.dashboard.coverage_panel", lambda: coverage.coverage_panel("nope.html"))
+    response = client.get(reverse("desk:dashboard"))
+    assert response.status_code == 200 and coverage.PANEL not in [t.name for t in response.templates]

@@ -12,7 +12,7 @@ from netra.registry.models import Region
 
 from .. import stats
 from ..access import visible_cases
-from ..coverage import coverage_for
+from ..coverage import coverage_panel
 
 GEOJSON = Path(__file__).resolve().parents[2] / "registry" / "data" / "kaltim_kabkota.geojson"
 
@@ -32,7 +32,7 @@ def dashboard(request):
             "violation": [[row["key"], row["n"]] for row in data["by_violation"]],
             "sanction": [[str(row["label"]), row["n"]] for row in data["by_sanction"]],
         },
-        "coverage": coverage_for(request.user),
+        "coverage_panel": coverage_panel(),
     })
 
 
