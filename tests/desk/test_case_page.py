@@ -1,9 +1,9 @@
 """The case page: actions through POST move the case via the services and write events."""
 
-import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from netra.cases.models import Case, CaseEvent, CaseStatus
 from netra.rules.models import Contest, SanctionType, ViolationType
@@ -67,7 +67,7 @@ def test_whole_workflow_through_the_case_page(client, people, case, employee):
     case.refresh_from_db()
     assert case.status == S.RECOMMENDED
     assert "record_ppk_decision" in offered(page(client, case))
-    today = dt.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     assert act(client, case, "record_ppk_decision", sanction=case.recommended_sanction_id, number="SK/800/1",
                decision_date=today).status_code == 302
     assert act(client, case, "close_case").status_code == 302
@@ -121,7 +121,7 @@ def test_ppk_of_another_government_cannot_see_or_act(client, people, case, workf
     client.force_login(people["ppk_other"])
     assert page(client, case).status_code == 404
     response = act(client, case, "record_ppk_decision", sanction=case.recommended_sanction_id, number="SK/1",
-                   decision_date=dt.date.today().isoformat())
+                   decision_date=timezone.localdate().isoformat())
     assert response.status_code == 404
     case.refresh_from_db()
     assert case.status == S.RECOMMENDED
