@@ -182,10 +182,20 @@ def parse_participants(content: bytes | str) -> Parsed:
     return Parsed(rows=rows, problems=problems, total=total)
 
 
+PREFIX_TITLES = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "ns", "bapak", "ibu", "pak", "bu", "sdr", "sdri"}
+
+
 def normalize_name(name: str) -> str:
+    """Lower case ASCII words without academic titles: "Hj. Dewi Lestari, S.Pd., M.Si" -> "dewi lestari".
+
+    Indonesian degrees follow the name after a comma; honorifics come before it.
+    """
     text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9 ]+", " ", text.lower())
-    return re.sub(r"\s+", " ", text).strip()
+    text = text.split(",")[0]
+    words = re.sub(r"[^a-z0-9 ]+", " ", text.lower()).split()
+    while len(words) > 1 and words[0] in PREFIX_TITLES:
+        words.pop(0)
+    return " ".join(words)
 
 
 def match_rows(rows: list[Row], registrations: list, cap_minutes: int | None = None) -> Matched:
@@ -225,6 +235,10 @@ def match_rows(rows: list[Row], registrations: list, cap_minutes: int | None = N
         minutes[reg.pk] = minutes.get(reg.pk, 0) + row.minutes
         for warning in row.warnings:
             problems.append(_problem(row.row, f"{row.name},{row.email}", warning, "warning"))
+        if how != "email" and row.email:
+            problems.append(_problem(row.row, f"{row.name},{row.email}",
+                                     _("Email %(email)s tidak terdaftar; dicocokkan dengan nama %(reg)s.") % {
+                                         "email": row.email, "reg": reg.name}, "warning"))
         if how == "fuzzy":
             problems.append(_problem(row.row, f"{row.name},{row.email}",
                                      _("Dicocokkan dengan nama yang mirip: %(reg)s.") % {"reg": reg.name}, "warning"))

@@ -286,7 +286,7 @@ def _issue_quiz_certificate(attempt: Attempt, at: dt.datetime) -> Certificate:
             "score": attempt.score, "mark": attempt.quiz.pass_mark},
         employee=attempt.employee, user=attempt.user, quiz=attempt.quiz, attempt=attempt, issued_at=at,
     )
-    _log(LearningEvent.Kind.CERTIFICATE_ISSUED, cert.code, at, None, attempt=attempt.code, kind=cert.kind)
+    _log(LearningEvent.Kind.CERTIFICATE_ISSUED, cert.code, at, None, attempt=attempt.code, certificate_kind=cert.kind)
     return cert
 
 
@@ -427,7 +427,7 @@ def issue_webinar_certificates(webinar: Webinar, actor, at: dt.datetime | None =
                 issued_at=at,
             )
             _log(LearningEvent.Kind.CERTIFICATE_ISSUED, cert.code, at, actor, registration=reg.code,
-                 kind=cert.kind)
+                 certificate_kind=cert.kind)
             issued.append(cert)
 
         def notify():
@@ -499,6 +499,6 @@ def send_stage_reminders(today: dt.date | None = None, days: int | None = None) 
             claim.delete()
             raise
         _log(LearningEvent.Kind.STAGE_REMINDER_SENT, f"stage-{stage.pk}", at, None,
-             election=stage.election, kind=stage.kind, recipients=len(recipients))
+             election=stage.election, stage_kind=stage.kind, recipients=len(recipients))
         sent.append(claim)
     return sent

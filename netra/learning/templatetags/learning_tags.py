@@ -72,11 +72,12 @@ def markdown_filter(text):
 
 
 def mask_name(name: str) -> str:
-    """'Budi Santoso' -> 'Budi S*****': the first word whole, later words as an initial."""
+    """'Budi Santoso Putra' -> 'Budi S. P.': the first word whole, later words as initials only
+    (initials do not reveal the length of the hidden words)."""
     words = (name or "").split()
     if not words:
         return ""
-    rest = [w[0] + "*" * max(1, len(w) - 1) for w in words[1:]]
+    rest = [f"{w[0]}." for w in words[1:]]
     return " ".join([words[0], *rest])
 
 
