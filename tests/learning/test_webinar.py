@@ -16,7 +16,7 @@ START = dt.datetime(2023, 11, 27, 9, 0, tzinfo=WITA)
 
 ZOOM_CSV = """\
 Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants
-812 3456 7890,Netralitas ASN Menjelang Pemilu 2024,11/27/2023 09:00:00 AM,11/27/2023 11:30:00 AM,bpsdm@example.go.id,150,9
+812 3456 7890,Netralitas ASN 2024,11/27/2023 09:00:00 AM,11/27/2023 11:30:00 AM,bpsdm@example.go.id,150,9
 
 Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
 Budi Santoso (Disdik Samarinda),budi@example.go.id,11/27/2023 09:01:00 AM,11/27/2023 09:41:00 AM,40,No
