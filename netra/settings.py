@@ -138,6 +138,7 @@ TIME_ZONE = "Asia/Makassar"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "netra" / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Sealed originals of evidence never sit under a URL: only staff views stream them after a check.
@@ -176,6 +177,9 @@ NETRA_DEADLINES = {
 # Screener results at or above this partisan probability open a flag for a verifier.
 NETRA_FLAG_THRESHOLD = float(os.environ.get("NETRA_FLAG_THRESHOLD", "0.5"))
 
+# Days before an election stage starts that staff get a reminder e-mail.
+NETRA_STAGE_REMINDER_DAYS = int(os.environ.get("NETRA_STAGE_REMINDER_DAYS", 3))
+
 # Background work: with no broker, Celery runs tasks eagerly in the calling process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -202,7 +206,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_RATES": {"public_report": os.environ.get("NETRA_PUBLIC_REPORT_RATE", "30/hour")},
+    "DEFAULT_THROTTLE_RATES": {
+        "public_report": os.environ.get("NETRA_PUBLIC_REPORT_RATE", "30/hour"),
+        "self_check": os.environ.get("NETRA_SELF_CHECK_RATE", "300/min"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Netra API",

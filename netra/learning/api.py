@@ -1,6 +1,5 @@
 """POST /api/v1/self-check/: the "Boleh atau tidak?" answer as JSON, open to anyone."""
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
@@ -15,10 +14,7 @@ from . import selfcheck
 
 
 class SelfCheckThrottle(AnonRateThrottle):
-    scope = "self_check"
-
-    def get_rate(self):
-        return getattr(settings, "NETRA_SELF_CHECK_RATE", "300/min")
+    scope = "self_check"  # rate from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] (NETRA_SELF_CHECK_RATE)
 
 
 class SelfCheckRequestSerializer(serializers.Serializer):

@@ -454,7 +454,7 @@ STAFF_ROLES = [r.value for r in Role if r != Role.ASN]
 
 
 def reminder_days() -> int:
-    return int(getattr(settings, "NETRA_STAGE_REMINDER_DAYS", 3))
+    return settings.NETRA_STAGE_REMINDER_DAYS
 
 
 def staff_recipients() -> list[str]:

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 def read_upload(uploaded) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
     name = (getattr(uploaded, "name", "") or "").lower()
+    if not name.endswith((".csv", ".jsonl", ".json", ".ndjson")):
+        return [], [(0, _("Jenis berkas tidak dikenal: gunakan .csv atau .jsonl."))]
     raw = uploaded.read()
     try:
         content = raw.decode("utf-8-sig")
@@ -22,13 +24,11 @@ def read_upload(uploaded) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]
         for row in reader:
             rows.append((reader.line_num, {k.strip(): v for k, v in row.items() if k}))
         return rows, errors
-    if name.endswith((".jsonl", ".json", ".ndjson")):
-        for number, line in enumerate(content.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                rows.append((number, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                errors.append((number, _("JSON tidak sah: %(msg)s") % {"msg": exc.msg}))
-        return rows, errors
-    return [], [(0, _("Jenis berkas tidak dikenal: gunakan .csv atau .jsonl."))]
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((number, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            errors.append((number, _("JSON tidak sah: %(msg)s") % {"msg": exc.msg}))
+    return rows, errors

@@ -9,10 +9,9 @@ VENDORED = ["vendor/leaflet-1.9.4/leaflet.js", "vendor/leaflet-1.9.4/leaflet.css
 
 def test_desk_assets_are_found():
     assert finders.find("desk/dashboard.js") and finders.find("desk/desk.css")
+    assert finders.find("netra/netra.css")
 
 
-@pytest.mark.xfail(strict=True, reason="settings.py has no STATICFILES_DIRS for netra/static (netra.css is not "
-                                       "served either); remove this marker once it is added")
 @pytest.mark.parametrize("path", VENDORED)
 def test_vendored_libraries_are_found_by_staticfiles(path):
     assert finders.find(path), path
