@@ -268,4 +268,20 @@ def seed(reports: int = 220, seed_value: int = 2024) -> dict:
             services.start_verification(report.case, users["verifikator"], at=timezone.now())
         created += 1
     escalated = services.escalate_overdue()
+    _seed_other_apps()
     return {"created": created, "escalated": len(escalated), "skipped": False}
+
+
+def _seed_other_apps() -> None:
+    """Prevention and monitoring demo data, each app through its own services."""
+    from netra.learning.demo import seed_learning_demo
+    from netra.monitoring import demo as monitoring_demo
+
+    asn_user = User.objects.get(username="asn")
+    if not hasattr(asn_user, "employee"):
+        employee = Employee.objects.filter(user__isnull=True, status=Employee.Status.ACTIVE).order_by("pk").first()
+        employee.user = asn_user
+        employee.save(update_fields=["user"])
+    seed_learning_demo()
+    # Screening the demo posts happens in the 2024 Pilkada campaign, so the forms are the D forms.
+    monitoring_demo.seed(dt.datetime(2024, 11, 20, 12, 0, tzinfo=WITA))

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from netra.core import demo
 
@@ -10,7 +11,9 @@ class Command(BaseCommand):
         parser.add_argument("--reports", type=int, default=220)
 
     def handle(self, *args, **options):
-        result = demo.seed(reports=options["reports"])
+        # Demo certificates and reminders would otherwise print dozens of e-mails over the logins.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            result = demo.seed(reports=options["reports"])
         if result["skipped"]:
             self.stdout.write("Demo data already present; nothing added.")
         else:
