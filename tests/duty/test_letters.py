@@ -157,3 +157,13 @@ def test_asn_registers_own_letter(client, people, employee):
     stranger.groups.add(Group.objects.get(name=Role.ASN))
     client.force_login(stranger)
     assert client.get(reverse("duty:detail", args=[letter.code])).status_code == 403
+
+
+def test_case_page_shows_the_letter_valid_on_the_conduct_date(client, people, employee, letter, make_report):
+    on_duty = make_report(conduct="2024-11-02", received="2024-11-04", nip=employee.nip).case
+    elsewhere = make_report(conduct="2024-11-10", received="2024-11-11", nip=employee.nip).case
+    client.force_login(people["verifier"])
+    page = client.get(reverse("desk:case_detail", args=[on_duty.code])).content.decode()
+    assert letter.letter_number in page and "Berlaku pada tanggal itu" in page
+    other = client.get(reverse("desk:case_detail", args=[elsewhere.code])).content.decode()
+    assert letter.letter_number not in other and "Tidak ada surat tugas yang cocok" in other

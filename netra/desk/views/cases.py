@@ -15,6 +15,7 @@ from netra.cases import services
 from netra.cases.models import Evidence, Report, ReportNote
 from netra.core.decorators import role_required
 from netra.core.roles import CASE_DESK_ROLES, can_see_nip, can_see_reporter_identity
+from netra.duty.services import letters_for
 from netra.registry.models import Employee
 
 from .. import actions, exports
@@ -108,6 +109,8 @@ def _render_case(request, case, *, failed=None, preview=None, status=200):
         "preview": preview,
         "duplicates": suggestions(case, visible_cases(user)) if "merge_cases" in offered_names else [],
         "employee_candidates": _employee_candidates(case) if "link_employee" in offered_names else [],
+        "duty_letters": letters_for(employee=case.employee, name=None if case.employee_id else case.subject_name,
+                                    on_date=case.conduct_date),
         "may_see_nip": can_see_nip(user),
         "may_see_identity": can_see_reporter_identity(user),
         "may_open_original": can_open_sealed_original(user),
