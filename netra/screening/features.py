@@ -41,9 +41,9 @@ def dense_row(norm: Normalized, match: Match) -> list[float]:
     row = [0.0] * len(DENSE_FEATURES)
     keys = set()
     for h in match.hits:
-        if h.counted:
-            row[_KIND_SLOT[h.chosen.kind]] += 1.0
-            keys.add(h.chosen.key)
+        if h.counted:  # `base`, not `chosen`: the features never depend on the posting date
+            row[_KIND_SLOT[h.base.kind]] += 1.0
+            keys.add(h.base.key)
         else:
             row[8] += 1.0
     row[9] = match.context

@@ -77,7 +77,8 @@ class Hit:
     last: int
     cues: list[Cue]
     counted: bool = False
-    chosen: Cue | None = None
+    chosen: Cue | None = None  # the cue for targets and contest: prefers cues valid on the posting date
+    base: Cue | None = None  # the same choice without a date: what the model's features see
 
 
 @dataclass(slots=True)
@@ -92,10 +93,24 @@ class Match:
     contest: str | None = None
     attack_pos: list[int] = field(default_factory=list)
     support_pos: list[int] = field(default_factory=list)
+    day: date | None = None
 
     @property
     def counted(self) -> list[Hit]:
         return [h for h in self.hits if h.counted]
+
+    def out_of_validity(self) -> list[Cue]:
+        """Chosen contestant cues that are outside their validity dates on the posting day.
+
+        Non-empty only when *every* counted contestant cue is out of its dates (a post whose cues
+        all belong to a contest that was over, or not yet open, when it was posted).
+        """
+        if self.day is None:
+            return []
+        cues = [h.chosen for h in self.hits if h.counted and h.chosen is not None and h.chosen.contest]
+        if not cues or any(c.valid_on(self.day) for c in cues):
+            return []
+        return cues
 
     def targets(self, lexicon: Lexicon) -> list[str]:
         """Contestant keys supported or attacked by the counted cues, in order of appearance."""
@@ -225,10 +240,16 @@ class Lexicon:
 
     # ---- matching ------------------------------------------------------------------------
     def match(self, norm: Normalized, posted_at: date | datetime | str | None = None) -> Match:
-        """Find cues in a normalised post and decide which of them count as partisan evidence."""
+        """Find cues in a normalised post and decide which of them count as partisan evidence.
+
+        Every cue is matched whatever the date: whether a post is partisan is a property of its text,
+        and the model was trained on undated posts. The posting date only decides which contest a
+        cue is read for (`Hit.chosen`, `Match.contest`), hence the targets and the violation form;
+        `Match.out_of_validity()` tells when all cues are outside their contestants' dates.
+        """
         day = _to_date(posted_at)
         toks = norm.tokens
-        result = Match()
+        result = Match(day=day)
         context_pos: list[int] = []
         index = self._index
         terms = self._terms
@@ -254,11 +275,9 @@ class Lexicon:
                         result.support += 1
                         result.support_pos.append(i)
                 if cues:
-                    valid = [c for c in cues if c.valid_on(day)]
-                    if valid:
-                        result.hits.append(Hit(i, i + ln - 1, valid))
+                    result.hits.append(Hit(i, i + ln - 1, cues))
         for handle, s, _e in norm.mentions:
-            cues = [c for c in self.accounts.get(handle, []) if c.valid_on(day)]
+            cues = self.accounts.get(handle)
             if cues:
                 try:
                     i = norm.starts.index(s)
@@ -288,26 +307,47 @@ class Lexicon:
         return result
 
     def _resolve(self, result: Match, day: date | None) -> None:
-        """Pick one contestant per hit when a phrase belongs to several contests ("02", "prabowo")."""
+        """Pick one contestant per hit when a phrase belongs to several contests ("02", "prabowo").
+
+        Contests are ranked by the votes of the post's counted cues (what the text says), then by
+        the votes of cues valid on the posting day (so "coblos 02" in 2029 reads as the 2029 pair
+        once that contest is in the lexicon), then by whether the day is in the contest's season,
+        then by priority. Each hit takes the cue of the best-ranked contest. `Hit.base` is the choice
+        without a date (votes, priority), so the model's features never depend on the date.
+        """
         votes: dict[str, float] = {}
+        valid_votes: dict[str, float] = {}
         for h in result.hits:
             if not h.counted:
                 continue
             contests = {c.contest for c in h.cues if c.contest}
             for cid in contests:
                 votes[cid] = votes.get(cid, 0.0) + 1.0 / len(contests)
+            if day is not None:
+                valid = {c.contest for c in h.cues if c.contest and c.valid_on(day)}
+                for cid in valid:
+                    valid_votes[cid] = valid_votes.get(cid, 0.0) + 1.0 / len(valid)
 
         def rank(cid: str | None) -> tuple:
             contest = self.contests.get(cid or "", {})
             season = contest.get("season", {})
             in_season = bool(day and _to_date(season.get("from")) and _to_date(season.get("from")) <= day
                              <= (_to_date(season.get("to")) or date.max))
-            return (votes.get(cid or "", 0.0), in_season, contest.get("priority", 0))
+            return (votes.get(cid or "", 0.0), valid_votes.get(cid or "", 0.0), in_season, contest.get("priority", 0))
+
+        def base_rank(c: Cue) -> tuple:
+            return (votes.get(c.contest, 0.0), self.contests.get(c.contest, {}).get("priority", 0)) if c.contest \
+                else (0.0, 0)
 
         best_contest = max(votes, key=rank) if votes else None
         result.contest = best_contest
         for h in result.hits:
-            h.chosen = max(h.cues, key=lambda c: rank(c.contest) if c.contest else (0, False, 0))
+            h.base = max(h.cues, key=base_rank)
+            if day is None:
+                h.chosen = h.base
+            else:
+                h.chosen = max(h.cues, key=lambda c: (*rank(c.contest), c.valid_on(day)) if c.contest
+                               else (0.0, 0.0, False, 0, c.valid_on(day)))
 
     def contest_for(self, key: str) -> dict | None:
         """The contest a contestant key belongs to (the first listed when a key is reused)."""

@@ -143,7 +143,7 @@ class Screener:
         if targets and contest is None:
             c = self.lexicon.contest_for(targets[0])
             contest = c["id"] if c else None
-        v = violation_form(self.lexicon, targets, action, posted_at, contest)
+        v = violation_form(self.lexicon, targets, action, posted_at, contest, match.out_of_validity())
         return ScreenResult(label, float(proba[best]), scores, targets, stance, evidence, v.form,
                             self.model_version, v.note, v.contest)
 

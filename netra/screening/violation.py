@@ -13,12 +13,13 @@ of a guess.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import Lexicon, _to_date
+from .lexicon import Cue, Lexicon, _to_date
 
 
 @lru_cache(maxsize=1)
@@ -46,8 +47,16 @@ def violation_form(
     action: str | None,
     posted_at,
     contest_id: str | None = None,
+    out_of_validity: Sequence[Cue] = (),
 ) -> ViolationResult:
-    """Form code for a partisan post (E*/D*), or None with a note when it cannot be decided."""
+    """Form code for a partisan post (E*/D*), or None with a note when it cannot be decided.
+
+    `out_of_validity` (from `Match.out_of_validity()`) lists the post's contestant cues when all of
+    them are outside their contestants' dates on the posting day, e.g. "#AMINAjaDulu" posted in
+    November 2024, after Pilpres 2024 was over. The post is still partisan, but which contest it
+    concerns is a verifier's call (a backlog post, or support carried into a later contest), so no
+    form is guessed; the note names the cue's contest and the contest in season, with both forms.
+    """
     table = violation_table()
     action = (action or table.get("default_action", "post")).strip().lower()
     forms = table["actions"].get(action)
@@ -62,6 +71,8 @@ def violation_form(
     day = _to_date(posted_at)
     cutoff = determination_date(lexicon, contest_id)
     both = (forms["before"], forms["after"])
+    if out_of_validity and day is not None:
+        return _outside_dates(lexicon, forms, day, contest_id, out_of_validity, both)
     if cutoff is None:
         if day is not None:
             contest_id = _contest_in_season(lexicon, day)
@@ -85,3 +96,19 @@ def _contest_in_season(lexicon: Lexicon, day: date) -> str | None:
         if lo and hi and lo <= day <= hi and contest.get("priority", 0) > best_priority:
             best, best_priority = cid, contest.get("priority", 0)
     return best
+
+
+def _outside_dates(lexicon: Lexicon, forms: dict, day: date, contest_id: str | None, cues: Sequence[Cue],
+                   both: tuple[str, str]) -> ViolationResult:
+    cue = cues[0]
+    lo = cue.valid_from.isoformat() if cue.valid_from else "…"
+    hi = cue.valid_to.isoformat() if cue.valid_to else "…"
+    span = f"{lo} to {hi}"
+    note = (f"cue {cue.label!r} belongs to {cue.contest} (valid {span}), not to {day.isoformat()}: "
+            f"contest for the form not decided")
+    in_season = _contest_in_season(lexicon, day)
+    cutoff = determination_date(lexicon, in_season)
+    if in_season and cutoff:
+        form = forms["before"] if day < cutoff else forms["after"]
+        note += f"; if it concerns {in_season} (in season that day): {form}"
+    return ViolationResult(None, note, contest_id or cue.contest, both)

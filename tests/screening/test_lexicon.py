@@ -73,3 +73,24 @@ def test_admin_entries_add_a_contest_without_code(lexicon):
     m = lx.match(normalize("#BudiPresiden2029 pasti menang"), "2029-01-10")
     assert m.targets(lx) == ["2029-01"]
     assert "pilpres-2029" not in lexicon.contests  # the shipped lexicon is untouched
+
+
+def test_cues_match_at_every_date_and_the_date_picks_the_contest(lexicon):
+    text = normalize("Bersama AMIN kita wujudkan perubahan! #AMINAjaDulu")
+    before, during, after = (lexicon.match(text, d) for d in ("2021-01-01", "2024-01-20", "2024-11-20"))
+    for m in (before, during, after):
+        assert m.targets(lexicon) == ["01"] and m.contest == "pilpres-2024"
+    assert not during.out_of_validity()
+    assert before.out_of_validity() and after.out_of_validity()
+
+
+def test_a_shared_ballot_number_goes_to_the_contest_valid_on_the_day(lexicon):
+    extra = {"contests": [{
+        "id": "pilpres-2029", "name": "Pemilu 2029", "kind": "presidential", "priority": 20,
+        "candidate_determination_date": "2028-11-01", "season": {"from": "2028-01-01", "to": "2029-10-20"},
+        "contestants": [{"key": "2029-02", "number": "2", "names": ["budi santoso"],
+                         "valid_from": "2028-01-01", "valid_to": "2029-10-20"}]}]}
+    lx = Lexicon.load(extra=extra)
+    text = normalize("ayo coblos 02 di pemilu")
+    assert lx.match(text, "2029-01-10").targets(lx) == ["2029-02"]
+    assert lx.match(text, "2024-01-10").targets(lx) == ["02"]

@@ -68,3 +68,43 @@ def test_batch_equals_single(screener):
     batch = [r.to_dict() for r in screener.screen_many(texts)]
     single = [screener.screen(t).to_dict() for t in texts]
     assert batch == single
+
+
+DATES = [None, "2019-03-01", "2022-05-01", "2023-10-30", "2024-01-20", "2024-11-20", "2026-06-01", "2029-01-10"]
+AMIN = "Bersama AMIN kita wujudkan perubahan! #AMINAjaDulu #01"
+
+
+@pytest.mark.parametrize("posted_at", ["2024-01-20", "2024-11-20"])
+def test_expired_cues_do_not_erase_a_partisan_post(screener, posted_at):
+    d = screener.screen(AMIN, action="caption", posted_at=posted_at).to_dict()
+    assert d["label"] == "partisan"
+    assert d["targets"] == ["01"]
+    assert {ev["text"] for ev in d["evidence"]} >= {"AMIN", "#AMINAjaDulu"}
+
+
+def test_validity_dates_decide_the_form_not_the_label(screener):
+    during = screener.screen(AMIN, action="caption", posted_at="2024-01-20").to_dict()
+    assert during["violation"] == "D2" and during["contest"] == "pilpres-2024"
+    after = screener.screen(AMIN, action="caption", posted_at="2024-11-20").to_dict()
+    assert after["violation"] is None  # Pilpres 2024 was over: which contest it concerns is a verifier's call
+    assert "pilpres-2024" in after["violation_note"] and "pilkada-2024" in after["violation_note"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [AMIN, "Ayo coblos 02! #02Melanjutkan Prabowo Gibran satu putaran ✌️", "dasar kadrun",
+     "KPU mengumumkan jadwal debat capres ketiga", "Kucing saya gemoy banget pagi ini"],
+)
+def test_scores_do_not_depend_on_the_date(screener, text):
+    scores = {tuple(screener.screen(text, posted_at=d).scores.items()) for d in DATES}
+    assert len(scores) == 1
+
+
+@pytest.mark.parametrize("posted_at", DATES)
+@pytest.mark.parametrize(
+    "text",
+    ["Aamiin ya Allah semoga keluarga sehat selalu", "Kucing saya gemoy banget pagi ini",
+     "Saya menginap di kamar nomor 2, pelayanannya ramah", "Perubahan iklim makin terasa, ayo tanam pohon"],
+)
+def test_hard_negatives_are_not_partisan_at_any_date(screener, text, posted_at):
+    assert screener.screen(text, posted_at=posted_at).label != "partisan"
