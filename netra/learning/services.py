@@ -241,7 +241,7 @@ def submit_attempt(attempt: Attempt, answers: dict, user, at: dt.datetime | None
     """Score the answers ({question id: choice index}); a pass issues the certificate."""
     at = _now(at)
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().select_related("quiz", "employee").get(pk=attempt.pk)
+        attempt = Attempt.objects.select_for_update(of=("self",)).select_related("quiz", "employee").get(pk=attempt.pk)
         if attempt.user_id != getattr(user, "pk", None):
             raise PermissionDenied(_("Ini bukan percobaan Anda."))
         if attempt.state != Attempt.State.IN_PROGRESS:
@@ -417,7 +417,7 @@ def issue_webinar_certificates(webinar: Webinar, actor, at: dt.datetime | None =
     at = _now(at)
     issued = []
     with transaction.atomic():
-        pending = webinar.registrations.select_for_update().filter(attended=True, certificate__isnull=True)
+        pending = webinar.registrations.select_for_update(of=("self",)).filter(attended=True, certificate__isnull=True)
         for reg in pending:
             cert = Certificate.objects.create(
                 kind=Certificate.Kind.WEBINAR, holder_name=reg.name, title=webinar.title,

@@ -211,8 +211,8 @@ def _require_reviewer(user) -> None:
 def confirm_flag(flag: Flag, user, note: str = "") -> Report:
     """A person agrees the post is partisan: file a report with the post archived as evidence."""
     _require_reviewer(user)
-    flag = Flag.objects.select_for_update().select_related("post__account__employee__agency", "post__result").get(
-        pk=flag.pk)
+    flag = (Flag.objects.select_for_update(of=("self",))
+            .select_related("post__account__employee__agency", "post__result").get(pk=flag.pk))
     if flag.status != Flag.Status.OPEN:
         raise ValidationError(_("Tanda ini sudah diputuskan."))
     post = flag.post
