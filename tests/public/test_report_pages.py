@@ -121,3 +121,10 @@ def test_transparency_page_suppresses_small_cells(client, region_id):
     page = client.get(reverse("public:transparency")).content.decode()
     assert "Balikpapan" in page and "6" in page
     assert "Rahmat" not in page
+
+
+def test_indonesian_unless_english_is_chosen(client, reference):
+    assert 'lang="id"' in client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="id")
+    assert 'lang="en"' in response.content.decode() and response["Content-Language"] == "en"

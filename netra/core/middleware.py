@@ -1,0 +1,24 @@
+"""Language choice: Indonesian unless the person chose English with the language switcher.
+
+Django's LocaleMiddleware would also follow the browser's Accept-Language header; many Indonesian
+users run their phones in English, and an official service should not switch language for them
+unasked. The switcher sets Django's language cookie, which is all this reads.
+"""
+
+from django.conf import settings
+from django.utils import translation
+
+
+class ChosenLanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.available = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in self.available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
