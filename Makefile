@@ -22,7 +22,6 @@ install: $(BIN)/.installed
 
 run: install
 	mkdir -p var
-	$(DEV_ENV) $(NETRA) compilemessages --ignore=.venv -v0
 	$(DEV_ENV) $(NETRA) migrate --no-input -v0
 	$(DEV_ENV) $(NETRA) load_reference
 	$(DEV_ENV) $(NETRA) seed_demo
@@ -33,7 +32,6 @@ lint: install
 	NETRA_TESTING=1 $(NETRA) makemigrations --check --dry-run -v1
 
 test: install lint
-	NETRA_TESTING=1 $(NETRA) compilemessages --ignore=.venv -v0
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 	$(MAKE) test-celery
@@ -47,8 +45,11 @@ test-postgres:
 test-celery:
 	scripts/with-postgres.sh scripts/with-redis.sh env NETRA_TESTING=1 $(BIN)/pytest -m celery -q
 
+# Refresh the English catalogue after changing UI strings; the compiled .mo is committed so that
+# `make run` needs no gettext on the machine.
 messages: install
-	cd netra && NETRA_TESTING=1 ../$(NETRA) makemessages -l en --ignore=screening/* -v0
+	cd netra && NETRA_TESTING=1 ../$(NETRA) makemessages -l en --ignore='screening/*' --ignore='static/*' -v0
+	cd netra && NETRA_TESTING=1 ../$(NETRA) compilemessages -v0
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache
