@@ -11,18 +11,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from netra.core.admin import ViewOnlyMixin
+
 from .models import Case, CaseEvent, Evidence, Report, ReportNote
-
-
-class ViewOnlyMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class CaseEventInline(ViewOnlyMixin, admin.TabularInline):

@@ -153,6 +153,32 @@ def _check_report(data: ReportInput, today: dt.date) -> dict:
     return errors
 
 
+def _check_files(files, errors: dict) -> list:
+    """Check every upload before anything is written; problems go into `errors["files"]`."""
+    files = list(files or [])
+    if len(files) > settings.NETRA_EVIDENCE_MAX_FILES:
+        errors["files"] = _("Paling banyak %(n)s berkas.") % {"n": settings.NETRA_EVIDENCE_MAX_FILES}
+        return []
+    checked, problems = [], []
+    for uploaded in files:
+        try:
+            checked.append(evidence_io.check_upload(uploaded))
+        except ValidationError as exc:
+            problems.extend(exc.messages)
+    if problems:
+        errors["files"] = " ".join(problems)
+    return checked
+
+
+def _store_files(report: Report, note: ReportNote | None, checked: list, at: dt.datetime) -> None:
+    for item in checked:
+        ev = Evidence(report=report, note=note, kind=Evidence.Kind.FILE, received_at=at, original_name=item.name,
+                      content_type=item.content_type, size=len(item.data), sha256=item.sha256,
+                      metadata_removed=item.removed)
+        evidence_io.store(ev, item)
+        ev.save()
+
+
 def submit_report(data: ReportInput, files=(), at: dt.datetime | None = None) -> Report:
     """Receive a report: validate everything first, then store report, evidence and a new case.
 
@@ -162,17 +188,7 @@ def submit_report(data: ReportInput, files=(), at: dt.datetime | None = None) ->
     at = _now(at)
     today = _local_date(at)
     errors = _check_report(data, today)
-    files = list(files or [])
-    if len(files) > settings.NETRA_EVIDENCE_MAX_FILES:
-        errors["files"] = _("Paling banyak %(n)s berkas.") % {"n": settings.NETRA_EVIDENCE_MAX_FILES}
-    checked, file_errors = [], []
-    for uploaded in files:
-        try:
-            checked.append(evidence_io.check_upload(uploaded))
-        except ValidationError as exc:
-            file_errors.extend(exc.messages)
-    if file_errors:
-        errors["files"] = " ".join(file_errors)
+    checked = _check_files(files, errors)
     if errors:
         raise ValidationError(errors)
 
@@ -197,12 +213,7 @@ def submit_report(data: ReportInput, files=(), at: dt.datetime | None = None) ->
             description=data.description.strip(), chronology=data.chronology.strip(),
             links=[link.strip() for link in data.links if link.strip()],
         )
-        for item in checked:
-            ev = Evidence(report=report, kind=Evidence.Kind.FILE, received_at=at, original_name=item.name,
-                          content_type=item.content_type, size=len(item.data), sha256=item.sha256,
-                          metadata_removed=item.removed)
-            evidence_io.store(ev, item)
-            ev.save()
+        _store_files(report, None, checked, at)
         for link in report.links:
             Evidence.objects.create(report=report, kind=Evidence.Kind.LINK, received_at=at, url=link)
         for post in data.archived_posts:
@@ -252,24 +263,12 @@ def add_report_info(report: Report, text: str, files=(), links=(), at: dt.dateti
     errors = {}
     if not text and not files and not links:
         errors["text"] = _("Tulis keterangan tambahan atau lampirkan bukti.")
-    checked, file_errors = [], []
-    for uploaded in files:
-        try:
-            checked.append(evidence_io.check_upload(uploaded))
-        except ValidationError as exc:
-            file_errors.extend(exc.messages)
-    if file_errors:
-        errors["files"] = " ".join(file_errors)
+    checked = _check_files(files, errors)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         note = ReportNote.objects.create(report=report, added_at=at, text=text or "-")
-        for item in checked:
-            ev = Evidence(report=report, note=note, kind=Evidence.Kind.FILE, received_at=at,
-                          original_name=item.name, content_type=item.content_type, size=len(item.data),
-                          sha256=item.sha256, metadata_removed=item.removed)
-            evidence_io.store(ev, item)
-            ev.save()
+        _store_files(report, note, checked, at)
         for link in links:
             Evidence.objects.create(report=report, note=note, kind=Evidence.Kind.LINK, received_at=at, url=link)
         if report.case_id:

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from netra.core.admin import ViewOnlyMixin
+
 from .models import (
     AllowedAct,
     Attempt,
@@ -40,17 +42,8 @@ class QuizAdmin(admin.ModelAdmin):
     readonly_fields = ["code", "created_by", "created_at", "published_at", "status"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ViewOnlyMixin, admin.ModelAdmin):
     """Records written by services only: viewable, never edited in the admin."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Attempt)

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from netra.core.admin import ViewOnlyMixin
+
 from .models import Feedback, Flag, ImportBatch, LexiconEntry, Post, ScreeningResult
 
 
@@ -30,17 +32,8 @@ class LexiconEntryAdmin(admin.ModelAdmin):
     list_display = ["name", "is_active", "updated_at"]
 
 
-class ReadOnly(admin.ModelAdmin):
+class ReadOnly(ViewOnlyMixin, admin.ModelAdmin):
     """Screening records are evidence of what the monitor saw: view only."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ImportBatch)

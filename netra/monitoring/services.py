@@ -10,7 +10,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
@@ -221,10 +221,11 @@ def confirm_flag(flag: Flag, user, note: str = "") -> Report:
         raise ValidationError(_("Akun ini belum terhubung ke pegawai di registri; hubungkan dulu akunnya."))
     result = post.result
     when = timezone.localdate(post.posted_at or post.captured_at)
-    description = _("Unggahan media sosial (%(action)s) di %(platform)s yang disaring Netra sebagai partisan "
-                    "(skor %(score).2f; bentuk %(form)s). %(note)s") % {
-        "action": post.get_action_display(), "platform": post.platform or "-", "score": result.score,
-        "form": result.violation or "-", "note": note.strip()}
+    with translation.override(settings.LANGUAGE_CODE):  # the record is Indonesian, whoever confirms
+        description = _("Unggahan media sosial (%(action)s) di %(platform)s yang disaring Netra sebagai partisan "
+                        "(skor %(score).2f; bentuk %(form)s). %(note)s") % {
+            "action": post.get_action_display(), "platform": post.platform or "-", "score": result.score,
+            "form": result.violation or "-", "note": note.strip()}
     data = case_services.ReportInput(
         subject_name=employee.name, region=employee.region, conduct_date=when, known_date=timezone.localdate(
             post.captured_at), description=description, subject_nip=employee.nip, agency=employee.agency,
