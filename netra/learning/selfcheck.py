@@ -113,8 +113,13 @@ class Rulebook:
         return bool(self.partisan_cues.search(normalize(text)))
 
 
+# "Boleh tidak saya …?" asks a question; its "tidak" must not negate the act that follows.
+QUESTION_FORMS = re.compile(r"\b(boleh|bolehkah|apakah boleh|bisa)\s+(tidak|nggak|ngga|gak|ga|enggak|engga)\b")
+
+
 def normalize(text: str) -> str:
     text = (text or "").lower().replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = QUESTION_FORMS.sub(r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

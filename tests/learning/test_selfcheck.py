@@ -156,3 +156,12 @@ def test_real_screener_if_available(reference):
         2024, 1, 20))
     assert answer.screening["available"] and answer.screening["label"] in {"partisan", "political_neutral"}
     selfcheck.set_screener(None)
+
+
+@pytest.mark.parametrize(("text", "scenario"), [
+    ("Boleh tidak saya like postingan capres di instagram?", "like"),
+    ("Saya mau share poster paslon 02 di facebook", "share"),
+    ("Bisa gak saya komen di akun cagub?", "comment"),
+])
+def test_everyday_question_forms_match_their_scenario(text, scenario):
+    assert selfcheck.rulebook().match(text).key == scenario
