@@ -147,7 +147,10 @@ def screening_main(argv: list[str] | None = None) -> int:
     p_eval.add_argument("--seed", type=int, default=None)
     args = parser.parse_args(argv)
 
-    from . import train as training
+    import importlib
+
+    # the module, not the `train` function that the package re-exports under the same name
+    training = importlib.import_module(".train", __package__)
 
     seed = training.DEFAULT_SEED if args.seed is None else args.seed
     if args.command == "train":
@@ -168,7 +171,8 @@ def screening_main(argv: list[str] | None = None) -> int:
 
 
 def _format_metrics(m: dict) -> str:
-    lines = [f"held-out n_test={m.get('n_test')} n_train={m.get('n_train')} C={m.get('C')}",
+    lines = [f"held-out n_test={m.get('n_test')} n_train={m.get('n_train')} C={m.get('C')} "
+             f"partisan_threshold={m.get('partisan_threshold')}",
              f"{'class':<18}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>10}"]
     for label, v in m["per_class"].items():
         lines.append(f"{label:<18}{v['precision']:>10.3f}{v['recall']:>10.3f}{v['f1']:>10.3f}{v['support']:>10d}")

@@ -67,6 +67,21 @@ class ScreenResult:
         }
 
 
+def decide(proba: np.ndarray, classes: Sequence[str], threshold: float | None) -> np.ndarray:
+    """Class index per row: `partisan` when p(partisan) >= threshold, else the likelier other class.
+
+    `threshold=None` is the plain argmax. The threshold is chosen by cross-validation on the
+    training rows (`train.choose_threshold`), never on the held-out split.
+    """
+    best = proba.argmax(axis=1)
+    if threshold is None:
+        return best
+    col = list(classes).index("partisan")
+    rest = proba.copy()
+    rest[:, col] = -1.0
+    return np.where(proba[:, col] >= threshold, col, rest.argmax(axis=1))
+
+
 def default_model_path() -> Path:
     """Path of the shipped artifact named in models/manifest.json."""
     models = Path(str(resources.files("netra.screening").joinpath("models")))
@@ -83,6 +98,8 @@ class Screener:
         self.stance_model = artifact.get("stance")
         self.model_version: str = artifact["version"]
         self.classes: list[str] = [str(c) for c in self.classifier.classes_]
+        # partisan when p(partisan) >= this (chosen by CV at training); None: plain argmax
+        self.partisan_threshold: float | None = artifact.get("partisan_threshold")
         self.lexicon = lexicon or Lexicon.load()
         if self.lexicon.version != artifact.get("lexicon_version"):
             # Admin entries change only the cue features, the model weights stay the same.
@@ -115,19 +132,20 @@ class Screener:
         proba = self.classifier.predict_proba(X)
         stance_proba = None
         partisan_col = self.classes.index("partisan")
-        is_partisan = proba.argmax(axis=1) == partisan_col
+        chosen = decide(proba, self.classes, self.partisan_threshold)
+        is_partisan = chosen == partisan_col
         if self.stance_model is not None and is_partisan.any():
             stance_proba = np.zeros((n, len(self.stance_model.classes_)))
             stance_proba[is_partisan] = self.stance_model.predict_proba(X[is_partisan])
         out = []
         for i in range(n):
-            out.append(self._result(texts[i] or "", norms[i], matches[i], proba[i],
+            out.append(self._result(texts[i] or "", norms[i], matches[i], proba[i], int(chosen[i]),
                                     None if stance_proba is None else stance_proba[i], actions[i], posted_ats[i]))
         return out
 
     # ---- internals -----------------------------------------------------------------------
-    def _result(self, text: str, norm: Normalized, match: Match, proba, stance_proba, action, posted_at):
-        best = int(proba.argmax())
+    def _result(self, text: str, norm: Normalized, match: Match, proba, best: int, stance_proba, action,
+                posted_at):
         label = self.classes[best]
         scores = {c: float(p) for c, p in zip(self.classes, proba, strict=True)}
         if label != "partisan":

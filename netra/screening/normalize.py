@@ -277,6 +277,22 @@ def normalize(text: str) -> Normalized:
     return Normalized(text, tokens, starts, ends, mentions, hashtags)
 
 
+_PLAIN_DROP = re.compile(r"(?:https?://|www\.)\S+|@\w+")
+_PLAIN_KEEP = re.compile(r"[^\W\d_]+")
+
+
+def plain_copy(text: str) -> str:
+    """The post as some exports publish it: lowercased, only letters (no URLs, handles, digits,
+    punctuation, emoji).
+
+    Why: one training source (`pilpres2024-candidates-tweets`) comes in this form and the others
+    do not, so a model trained on the texts alone learns "no capitals, no punctuation" as a trait of
+    that source's label mix. Training on a plain copy of every post next to the post itself teaches
+    the same decision for both forms, which is what exports of other platforms need.
+    """
+    return " ".join(_PLAIN_KEEP.findall(_PLAIN_DROP.sub(" ", text.lower())))
+
+
 def normalize_phrase(phrase: str) -> tuple[str, ...]:
     """Normalise a lexicon phrase exactly like a post, so both sides compare equal."""
     return tuple(normalize(phrase).tokens)

@@ -27,12 +27,14 @@ from sklearn.model_selection import StratifiedKFold
 
 from .features import FeatureBuilder
 from .lexicon import Lexicon
-from .model import LABELS, Screener
-from .normalize import normalize
+from .model import LABELS, Screener, decide
+from .normalize import normalize, plain_copy
 
 DEFAULT_SEED = 13
 TEST_FRACTION = 0.2
 C_GRID = (1.0, 3.0, 10.0)
+THRESHOLD_GRID = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55)
+AUGMENT_PLAIN = True
 
 
 def shipped_data_path() -> Path:
@@ -86,21 +88,42 @@ def merge_feedback(rows: list[dict], feedback: list[dict]) -> list[dict]:
     return list(by_id.values())
 
 
-def _fit(rows: Sequence[dict], seed: int, c_value: float, lexicon: Lexicon, calibrate: bool = True):
-    norms = [normalize(r["text"]) for r in rows]
-    matches = [lexicon.match(n, r.get("posted_at")) for n, r in zip(norms, rows, strict=True)]
+def _featurise(rows: Sequence[dict], lexicon: Lexicon, plain: bool = False):
+    """Normalised posts and lexicon matches, undated: the model's features never see a date."""
+    norms = [normalize(plain_copy(r["text"]) if plain else r["text"]) for r in rows]
+    return norms, [lexicon.match(n) for n in norms]
+
+
+def _fit(rows: Sequence[dict], seed: int, c_value: float, lexicon: Lexicon, calibrate: bool = True,
+         augment: bool = AUGMENT_PLAIN):
+    """Fit features, the label model and the stance model on `rows`.
+
+    With `augment`, every row is also trained on as its plain copy (`normalize.plain_copy`), and the
+    calibration folds keep a row and its copy together, so no copy is scored by a model that saw it.
+    """
+    rows = list(rows)
+    n = len(rows)
+    norms, matches = _featurise(rows, lexicon)
+    if augment:
+        plain_norms, plain_matches = _featurise(rows, lexicon, plain=True)
+        norms, matches = norms + plain_norms, matches + plain_matches
     features = FeatureBuilder().fit(norms)
     X = features.transform(norms, matches)
-    y = np.array([r["label"] for r in rows])
+    y0 = np.array([r["label"] for r in rows])
+    y = np.concatenate([y0, y0]) if augment else y0
     base = LogisticRegression(C=c_value, max_iter=3000, class_weight="balanced", random_state=seed)
     if calibrate:
-        cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
-        clf = CalibratedClassifierCV(base, method="sigmoid", cv=cv, ensemble=False)
+        skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+        folds = list(skf.split(np.zeros(n), y0))
+        if augment:
+            folds = [(np.concatenate([tr, tr + n]), np.concatenate([te, te + n])) for tr, te in folds]
+        clf = CalibratedClassifierCV(base, method="sigmoid", cv=folds, ensemble=False)
     else:
         clf = base
     clf.fit(X, y)
     part = y == "partisan"
-    stance_y = np.array([r.get("stance") or "support" for r in rows])[part]
+    stance_y0 = np.array([r.get("stance") or "support" for r in rows])
+    stance_y = (np.concatenate([stance_y0, stance_y0]) if augment else stance_y0)[part]
     stance = None
     if len(set(stance_y)) > 1:
         stance = LogisticRegression(C=c_value, max_iter=3000, class_weight="balanced", random_state=seed)
@@ -108,26 +131,47 @@ def _fit(rows: Sequence[dict], seed: int, c_value: float, lexicon: Lexicon, cali
     return features, clf, stance
 
 
-def cross_validate(rows: Sequence[dict], seed: int, c_grid: Sequence[float], lexicon: Lexicon, folds: int = 5):
-    """Mean macro-F1 and partisan F1 per C over stratified folds of the training part."""
+def cross_validate(rows: Sequence[dict], seed: int, c_grid: Sequence[float], lexicon: Lexicon, folds: int = 5,
+                   calibrate: bool = False, augment: bool = AUGMENT_PLAIN):
+    """Mean macro-F1 and partisan F1 per C over stratified folds of the training part.
+
+    Also returns, per C, the out-of-fold class probabilities (for choosing the decision threshold).
+    Validation folds are always the posts as written; only training folds are augmented.
+    """
     y = np.array([r["label"] for r in rows])
-    results = {}
+    results, oof = {}, {}
     for c_value in c_grid:
         macro, partisan = [], []
+        proba = np.zeros((len(rows), len(LABELS)))
         skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
         for tr, te in skf.split(np.zeros(len(y)), y):
-            features, clf, _ = _fit([rows[i] for i in tr], seed, c_value, lexicon, calibrate=False)
-            pred = _predict(features, clf, [rows[i] for i in te], lexicon)
+            features, clf, _ = _fit([rows[i] for i in tr], seed, c_value, lexicon, calibrate=calibrate,
+                                    augment=augment)
+            norms, matches = _featurise([rows[i] for i in te], lexicon)
+            p = clf.predict_proba(features.transform(norms, matches))
+            classes = [str(c) for c in clf.classes_]
+            proba[te] = p[:, [classes.index(lab) for lab in LABELS]]
+            pred = np.asarray(LABELS)[proba[te].argmax(axis=1)]
             macro.append(f1_score(y[te], pred, average="macro"))
             partisan.append(f1_score(y[te] == "partisan", pred == "partisan"))
         results[c_value] = {"macro_f1": float(np.mean(macro)), "partisan_f1": float(np.mean(partisan))}
-    return results
+        oof[c_value] = proba
+    return results, oof
 
 
-def _predict(features, clf, rows, lexicon):
-    norms = [normalize(r["text"]) for r in rows]
-    matches = [lexicon.match(n, r.get("posted_at")) for n, r in zip(norms, rows, strict=True)]
-    return clf.predict(features.transform(norms, matches))
+def choose_threshold(y: Sequence[str], proba: np.ndarray, grid: Sequence[float] = THRESHOLD_GRID,
+                     max_macro_loss: float = 0.005) -> tuple[float | None, dict]:
+    """Partisan threshold with the best out-of-fold partisan F1, if macro-F1 stays within `max_macro_loss`."""
+    y = np.asarray(y)
+    table = {}
+    for t in (None, *grid):
+        pred = np.asarray(LABELS)[decide(proba, LABELS, t)]
+        table["argmax" if t is None else f"{t:.2f}"] = {
+            "partisan_f1": float(f1_score(y == "partisan", pred == "partisan")),
+            "macro_f1": float(f1_score(y, pred, average="macro"))}
+    floor = table["argmax"]["macro_f1"] - max_macro_loss
+    best = max((k for k in table if table[k]["macro_f1"] >= floor), key=lambda k: table[k]["partisan_f1"])
+    return (None if best == "argmax" else float(best)), table
 
 
 def metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict:
@@ -146,16 +190,26 @@ def metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict:
 
 def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Sequence[float] = C_GRID,
                    lexicon: Lexicon | None = None, version: str | None = None, cv_folds: int = 5) -> tuple[dict, dict]:
-    """Choose C by cross-validation on `rows`, fit, and return (artifact, info)."""
+    """Choose C and the partisan threshold by cross-validation on `rows`, fit, return (artifact, info).
+
+    C by macro-F1 of uncalibrated folds; then the calibrated model of that C is cross-validated once
+    more to get out-of-fold probabilities on the scale the shipped model outputs, and the threshold
+    is the one with the best partisan F1 there (`choose_threshold`). With a single C, no CV at all.
+    """
     lexicon = lexicon or Lexicon.load()
     rows = list(rows)
-    cv = cross_validate(rows, seed, c_grid, lexicon, folds=cv_folds) if len(c_grid) > 1 else {}
+    cv = cross_validate(rows, seed, c_grid, lexicon, folds=cv_folds)[0] if len(c_grid) > 1 else {}
     c_value = max(cv, key=lambda c: cv[c]["macro_f1"]) if cv else c_grid[0]
+    threshold, table = None, {}
+    if cv:
+        calibrated, oof = cross_validate(rows, seed, (c_value,), lexicon, folds=cv_folds, calibrate=True)
+        threshold, table = choose_threshold([r["label"] for r in rows], oof[c_value])
     features, clf, stance = _fit(rows, seed, c_value, lexicon)
     version = version or f"{lexicon.version}-s{seed}-{data_hash(rows)[:8]}"
     artifact = {"version": version, "lexicon_version": lexicon.version, "features": features,
-                "classifier": clf, "stance": stance, "labels": list(LABELS)}
-    info = {"C": c_value, "cv": {str(k): v for k, v in cv.items()}}
+                "classifier": clf, "stance": stance, "labels": list(LABELS), "partisan_threshold": threshold}
+    info = {"C": c_value, "cv": {str(k): v for k, v in cv.items()}, "partisan_threshold": threshold,
+            "threshold_cv": table, "augment_plain": AUGMENT_PLAIN}
     return artifact, info
 
 
@@ -169,6 +223,8 @@ def evaluate_holdout(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seq
     preds = [r.label for r in screener.screen_many([r["text"] for r in test_rows])]
     m = metrics([r["label"] for r in test_rows], preds)
     m["C"] = info["C"]
+    m["partisan_threshold"] = info["partisan_threshold"]
+    m["threshold_cv_on_train_part"] = info["threshold_cv"]
     m["cv_on_train_part"] = info["cv"]
     m["n_train"], m["n_test"] = len(train_rows), len(test_rows)
     return m, screener, test_rows
@@ -202,6 +258,9 @@ def train(data_path: str | Path | None = None, feedback_path: str | Path | None 
         "seed": seed,
         "C": info["C"],
         "cv": info["cv"],
+        "partisan_threshold": info["partisan_threshold"],
+        "threshold_cv": info["threshold_cv"],
+        "augment_plain": info["augment_plain"],
         "holdout": holdout,
         "sklearn": sklearn.__version__,
         "numpy": np.__version__,

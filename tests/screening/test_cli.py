@@ -68,3 +68,21 @@ def test_csv_from_stdin_with_format(monkeypatch, capsys):
 def test_missing_input_file_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         screen_main([str(tmp_path / "nope.jsonl")])
+
+
+def test_screening_train_command_reaches_the_training_module(monkeypatch, tmp_path, capsys):
+    import importlib
+
+    from netra.screening.cli import screening_main
+
+    training = importlib.import_module("netra.screening.train")
+    seen = {}
+
+    def fake_train(**kwargs):
+        seen.update(kwargs)
+        return {}, {"version": "v", "artifact": "v.joblib", "data_hash": "h", "n_rows": 1, "seed": kwargs["seed"],
+                    "C": 1.0, "holdout": None}
+
+    monkeypatch.setattr(training, "train", fake_train)
+    assert screening_main(["train", "--out", str(tmp_path)]) == 0
+    assert seen["seed"] == training.DEFAULT_SEED and seen["out_dir"] == str(tmp_path)
