@@ -128,3 +128,11 @@ def test_indonesian_unless_english_is_chosen(client, reference):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="id")
     assert 'lang="en"' in response.content.decode() and response["Content-Language"] == "en"
+
+
+def test_a_request_in_english_does_not_change_the_language_of_later_work(client, reference):
+    from django.utils import translation
+
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.get("/")
+    assert translation.get_language() == "id"
