@@ -34,7 +34,7 @@ DEFAULT_SEED = 13
 TEST_FRACTION = 0.2
 C_GRID = (1.0, 3.0, 10.0)
 THRESHOLD_GRID = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55)
-AUGMENT_PLAIN = True
+AUGMENT_PLAIN = False  # tried: see docs/screening.md (plain copies made hard negatives such as "kucing gemoy" partisan)
 
 
 def shipped_data_path() -> Path:
