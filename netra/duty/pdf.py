@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from netra.learning.pdf import BRAND, INK, MUTED, qr_image
+from netra.learning.pdf import BRAND, INK, MUTED, draw_verification
 
 
 def _wrap(c, text: str, font: str, size: float, width: float) -> list[str]:
@@ -68,17 +68,8 @@ def letter_pdf(letter, verify_url: str) -> bytes:
             y -= 6 * mm
         y -= 2 * mm
 
-    qr_size = 45 * mm
-    c.drawImage(qr_image(verify_url), width - 20 * mm - qr_size, 25 * mm, qr_size, qr_size)
-    c.setFillColor(MUTED)
-    c.setFont("Helvetica", 9)
-    c.drawString(20 * mm, 45 * mm, _("Kode verifikasi:"))
-    c.setFillColor(INK)
-    c.setFont("Courier-Bold", 14)
-    c.drawString(20 * mm, 38 * mm, letter.code)
-    c.setFillColor(MUTED)
-    c.setFont("Helvetica", 8)
-    c.drawString(20 * mm, 30 * mm, verify_url)
+    draw_verification(c, letter.code, verify_url, left=20 * mm, right=width - 20 * mm, bottom=30 * mm,
+                      qr_size=45 * mm, url_text=verify_url)
     if letter.revoked_at:
         c.setFillColor(BRAND)
         c.setFont("Helvetica-Bold", 16)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from netra.core.codes import normalize_code
+from netra.core.forms import add_service_errors
 from netra.core.roles import Role, has_role
 from netra.learning.services import employee_of
 from netra.registry.models import Employee
@@ -74,8 +75,7 @@ def letter_new(request):
         except PermissionDenied:
             form.add_error("nip", _("Anda tidak berwenang mencatat surat tugas untuk pegawai ini."))
         except ValidationError as exc:
-            for field, msgs in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, msgs)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Surat tugas dicatat. Cetak PDF-nya dan bawa saat bertugas."))
             return redirect("duty:detail", code=letter.code)

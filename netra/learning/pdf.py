@@ -29,6 +29,24 @@ def qr_image(url: str, scale: int = 6) -> ImageReader:
     return ImageReader(buf)
 
 
+def draw_verification(c: canvas.Canvas, code: str, verify_url: str, *, left: float, right: float,
+                      bottom: float, qr_size: float, url_text: str) -> None:
+    """The block every printed document carries: QR code to the public check page, the code, the URL.
+
+    Anyone holding the paper can confirm it at the page the QR code opens; a forged code is not found.
+    """
+    c.drawImage(qr_image(verify_url), right - qr_size, bottom + 2 * mm, qr_size, qr_size)
+    c.setFillColor(MUTED)
+    c.setFont("Helvetica", 9)
+    c.drawString(left, bottom + 12 * mm, _("Kode verifikasi:"))
+    c.setFillColor(INK)
+    c.setFont("Courier-Bold", 13)
+    c.drawString(left, bottom + 6 * mm, code)
+    c.setFillColor(MUTED)
+    c.setFont("Helvetica", 8)
+    c.drawString(left, bottom, url_text)
+
+
 def _fit(c: canvas.Canvas, text: str, font: str, size: float, max_width: float) -> float:
     while size > 8 and c.stringWidth(text, font, size) > max_width:
         size -= 1
@@ -73,17 +91,8 @@ def certificate_pdf(cert, verify_url: str) -> bytes:
     c.setFont("Helvetica", 11)
     c.drawCentredString(width / 2, height - 138 * mm, _("Diterbitkan %(day)s melalui Netra") % {"day": issued})
 
-    qr_size = 38 * mm
-    c.drawImage(qr_image(verify_url), width - 25 * mm - qr_size, 22 * mm, qr_size, qr_size)
-    c.setFillColor(MUTED)
-    c.setFont("Helvetica", 9)
-    c.drawString(25 * mm, 32 * mm, _("Kode verifikasi:"))
-    c.setFillColor(INK)
-    c.setFont("Courier-Bold", 13)
-    c.drawString(25 * mm, 26 * mm, cert.code)
-    c.setFillColor(MUTED)
-    c.setFont("Helvetica", 8)
-    c.drawString(25 * mm, 20 * mm, _("Pindai kode QR atau buka: %(url)s") % {"url": verify_url})
+    draw_verification(c, cert.code, verify_url, left=25 * mm, right=width - 25 * mm, bottom=20 * mm,
+                      qr_size=38 * mm, url_text=_("Pindai kode QR atau buka: %(url)s") % {"url": verify_url})
     c.showPage()
     c.save()
     return buf.getvalue()

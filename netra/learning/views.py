@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from netra.core.codes import normalize_code
 from netra.core.decorators import role_required
+from netra.core.forms import add_service_errors
 from netra.core.roles import Role, has_role
 from netra.rules.models import Contest, ContestStage
 
@@ -24,14 +25,6 @@ from .models import Attempt, AttendanceImport, Certificate, Module, Quiz, Webina
 from .pdf import certificate_pdf as render_certificate_pdf
 
 TRAINER = (Role.TRAINER, Role.ADMIN)
-
-
-def _copy_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, msgs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, msgs)
-    else:
-        form.add_error(None, exc.messages)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -112,7 +105,7 @@ def webinar_register(request, code):
         try:
             reg, created = services.register(webinar, d["name"], d["email"], d["institution"], user=request.user)
         except ValidationError as exc:
-            _copy_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             if created:
                 messages.success(request, _("Pendaftaran diterima. Gunakan email yang sama saat bergabung di %(p)s.")
@@ -222,7 +215,7 @@ def quiz_new(request):
         try:
             quiz = services.create_quiz(data, request.user, publish=d["publish"])
         except ValidationError as exc:
-            _copy_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Kuis dibuat."))
             return redirect("learning:quiz_detail", code=quiz.code)
@@ -267,7 +260,7 @@ def webinar_new(request):
         try:
             webinar = services.create_webinar(services.WebinarInput(**d), request.user)
         except ValidationError as exc:
-            _copy_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return redirect("learning:webinar_detail", code=webinar.code)
     return render(request, "learning/webinar_form.html", {"form": form}, status=400 if form.errors else 200)

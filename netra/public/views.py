@@ -11,6 +11,7 @@ from netra.cases import services
 from netra.cases.models import Report
 from netra.cases.public_status import public_case, public_timeline
 from netra.core.codes import normalize_code
+from netra.core.forms import add_service_errors
 from netra.desk import stats
 
 from .forms import AddInfoForm, ReportForm, TrackForm
@@ -18,11 +19,6 @@ from .forms import AddInfoForm, ReportForm, TrackForm
 
 def home(request):
     return render(request, "public/home.html", {"totals": stats.public_totals()})
-
-
-def _copy_errors(form, exc: ValidationError) -> None:
-    for field, msgs in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, msgs)
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,7 +39,7 @@ def report(request):
             try:
                 created = services.submit_report(data, files=d["files"])
             except ValidationError as exc:
-                _copy_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 request.session["just_reported"] = created.tracking_code
                 return redirect("public:report_done", code=created.tracking_code)
@@ -90,7 +86,7 @@ def status(request, code):
                 services.add_report_info(found, form.cleaned_data["text"], files=form.cleaned_data["files"],
                                          links=form.cleaned_data["links"])
             except ValidationError as exc:
-                _copy_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Terima kasih, keterangan tambahan telah diterima."))
                 return redirect("public:status", code=found.tracking_code)

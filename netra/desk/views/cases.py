@@ -14,6 +14,7 @@ from rapidfuzz import process
 from netra.cases import services
 from netra.cases.models import Evidence, Report, ReportNote
 from netra.core.decorators import role_required
+from netra.core.forms import add_service_errors
 from netra.core.roles import CASE_DESK_ROLES, can_see_nip, can_see_reporter_identity
 from netra.duty.services import letters_for
 from netra.registry.models import Employee
@@ -122,14 +123,6 @@ def case_detail(request, code):
     return _render_case(request, case_for_user(request.user, code))
 
 
-def _copy_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @desk_roles
 @require_POST
 def case_action(request, code, name):
@@ -146,7 +139,7 @@ def case_action(request, code, name):
     try:
         action.run(case, request.user, form.cleaned_data)
     except ValidationError as exc:
-        _copy_errors(form, exc)
+        add_service_errors(form, exc)
         case.refresh_from_db()
         return _render_case(request, case, failed=(name, form), status=400)
     messages.success(request, _("%(action)s: tersimpan.") % {"action": action.label})
