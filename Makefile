@@ -29,7 +29,7 @@ run: install
 
 lint: install
 	$(BIN)/ruff check netra tests benchmarks
-	NETRA_TESTING=1 $(NETRA) makemigrations --check --dry-run -v1
+	DJANGO_SETTINGS_MODULE=netra.settings_test $(NETRA) makemigrations --check --dry-run -v1
 
 test: install lint
 	$(MAKE) test-sqlite
