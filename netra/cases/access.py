@@ -27,6 +27,3 @@ def cases_visible_to(user) -> QuerySet[Case]:
         return base.filter(agency__region_id=profile.government_id)
     return base.none()
 
-
-def queue_for(user, role) -> QuerySet[Case]:
-    return cases_visible_to(user).filter(status__in=QUEUES.get(role, ())).order_by("due_date", "opened_at")
