@@ -1,5 +1,6 @@
 """API shapes. Public serializers never carry personal data; staff ones follow the role rules."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -8,7 +9,7 @@ from netra.cases.models import Case, CaseEvent
 from netra.cases.public_status import public_case, public_timeline
 from netra.core.roles import can_see_nip
 from netra.registry.models import Agency, Region
-from netra.registry.validators import PNS, PPPK, mask_nip, normalize_nip, validate_nip
+from netra.registry.validators import mask_nip, validate_nip_any_type
 from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType
 
 
@@ -44,14 +45,10 @@ class ReportCreateSerializer(serializers.Serializer):
     def validate_subject_nip(self, value):
         if not value.strip():
             return ""
-        digits = normalize_nip(value)
         try:
-            return validate_nip(digits, PNS)
-        except Exception as pns_error:  # noqa: BLE001 - fall back to the PPPK layout, then report the PNS error
-            try:
-                return validate_nip(digits, PPPK)
-            except Exception:  # noqa: BLE001
-                raise serializers.ValidationError(pns_error.messages) from None
+            return validate_nip_any_type(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from None
 
     def validate_conduct_date(self, value):
         if value > timezone.localdate():

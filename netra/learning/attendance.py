@@ -12,9 +12,7 @@ nobody is reported with its row number and the reason.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,6 +20,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
+
+from netra.core.csvtext import sniffed_reader
 
 HEADERS = {
     "name": ["name (original name)", "name (nama asli)", "name", "nama", "participant", "peserta", "nama peserta",
@@ -114,12 +114,7 @@ def parse_time(raw: str) -> dt.datetime | None:
 
 def parse_participants(content: bytes | str) -> Parsed:
     text = _decode(content)
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = sniffed_reader(text)
     cols = None
     rows: list[Row] = []
     problems: list[dict] = []
@@ -177,7 +172,7 @@ def parse_participants(content: bytes | str) -> Parsed:
             row.email = ""
         rows.append(row)
     if cols is None:
-        problems.append(_problem(0, sample[:200], _("Baris judul kolom tidak ditemukan (perlu kolom nama dan durasi, "
+        problems.append(_problem(0, text[:200], _("Baris judul kolom tidak ditemukan (perlu kolom nama dan durasi, "
                                                   "atau nama, waktu bergabung dan keluar).")))
     return Parsed(rows=rows, problems=problems, total=total)
 

@@ -1,5 +1,3 @@
-import json
-
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -53,10 +51,6 @@ class PostAdmin(ReadOnly):
 class ScreeningResultAdmin(ReadOnly):
     list_display = ["post", "label", "score", "violation", "model_version"]
     list_filter = ["label", "violation"]
-
-    @admin.display(description="evidence")
-    def evidence_json(self, obj):
-        return json.dumps(obj.evidence, ensure_ascii=False)
 
 
 @admin.register(Flag)

@@ -168,7 +168,6 @@ def screen_batch(batch_id: int) -> ImportBatch:
 def _store_results(batch: ImportBatch, posts: list[Post], results) -> None:
     now = timezone.now()
     threshold = flag_threshold()
-    flagged = 0
     for post, result in zip(posts, results, strict=True):
         data = result.to_dict()
         ScreeningResult.objects.update_or_create(post=post, defaults={
@@ -180,8 +179,7 @@ def _store_results(batch: ImportBatch, posts: list[Post], results) -> None:
         post.screened_at = now
         post.save(update_fields=["screened_at"])
         if data["label"] == "partisan" and data["score"] >= threshold:
-            _, created = Flag.objects.get_or_create(post=post, defaults={"created_at": now})
-            flagged += created
+            Flag.objects.get_or_create(post=post, defaults={"created_at": now})
     ImportBatch.objects.filter(pk=batch.pk).update(screened=batch.posts.filter(screened_at__isnull=False).count(),
                                                    flagged=batch.posts.filter(flag__isnull=False).count())
 

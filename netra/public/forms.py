@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netra.registry.models import Agency, Region
-from netra.registry.validators import PNS, PPPK, normalize_nip, validate_nip
+from netra.registry.validators import validate_nip_any_type
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -30,8 +30,16 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-def _split_links(raw: str) -> list[str]:
-    return [line.strip() for line in (raw or "").replace(",", "\n").splitlines() if line.strip()]
+def clean_links(raw: str) -> list[str]:
+    """One URL per line (commas also separate); the first bad one is named in the message."""
+    links = [line.strip() for line in (raw or "").replace(",", "\n").splitlines() if line.strip()]
+    validator = forms.URLField(assume_scheme="https")
+    for link in links:
+        try:
+            validator.clean(link)
+        except ValidationError:
+            raise ValidationError(_("Tautan tidak sah: %(link)s"), params={"link": link[:80]}) from None
+    return links
 
 
 class ReportForm(forms.Form):
@@ -77,15 +85,7 @@ class ReportForm(forms.Form):
         raw = self.cleaned_data.get("subject_nip", "")
         if not raw.strip():
             return ""
-        digits = normalize_nip(raw)
-        # A reporter rarely knows whether the person is PNS or PPPK: accept either valid layout.
-        try:
-            return validate_nip(digits, PNS)
-        except ValidationError as pns_error:
-            try:
-                return validate_nip(digits, PPPK)
-            except ValidationError:
-                raise pns_error from None
+        return validate_nip_any_type(raw)
 
     def clean_conduct_date(self):
         value = self.cleaned_data["conduct_date"]
@@ -96,14 +96,7 @@ class ReportForm(forms.Form):
         return value
 
     def clean_links(self):
-        links = _split_links(self.cleaned_data.get("links", ""))
-        validator = forms.URLField(assume_scheme="https")
-        for link in links:
-            try:
-                validator.clean(link)
-            except ValidationError:
-                raise ValidationError(_("Tautan tidak sah: %(link)s"), params={"link": link[:80]}) from None
-        return links
+        return clean_links(self.cleaned_data.get("links", ""))
 
     def clean(self):
         data = super().clean()
@@ -125,4 +118,4 @@ class AddInfoForm(forms.Form):
     files = MultipleFileField(label=_("Bukti tambahan"), required=False)
 
     def clean_links(self):
-        return ReportForm.clean_links(self)
+        return clean_links(self.cleaned_data.get("links", ""))

@@ -17,7 +17,6 @@ Decisions:
   to it: one regional government cannot rewrite another's register.
 """
 
-import csv
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -25,6 +24,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from netra.core.csvtext import sniffed_reader
 
 from . import validators
 from .models import Agency, Employee, Region
@@ -123,13 +124,7 @@ def _decode_text(data: bytes) -> str:
 
 def _read_csv(data: bytes) -> list[list[str]]:
     text = _decode_text(data)
-    sample = text[:4096]
-    try:
-        # Indonesian Excel saves CSV with semicolons; accept both.
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    return [[cell.strip() for cell in row] for row in sniffed_reader(text)]
 
 
 def read_table(data: bytes, filename: str = "") -> list[dict]:

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import Agency, Region
 
@@ -34,7 +35,7 @@ def import_agencies(rows) -> tuple[int, list[str]]:
         for number, row in enumerate(rows, start=2):
             region = regions.get((row.get("region_code") or "").strip())
             if region is None or not (row.get("code") or "").strip() or not (row.get("name") or "").strip():
-                errors.append(f"baris {number}: kode, nama, dan kode wilayah yang dikenal wajib diisi")
+                errors.append(_("baris %(n)s: kode, nama, dan kode wilayah yang dikenal wajib diisi") % {"n": number})
                 continue
             Agency.objects.update_or_create(code=row["code"].strip(), defaults={
                 "name": row["name"].strip(), "short_name": (row.get("short_name") or "").strip(),

@@ -78,6 +78,18 @@ def validate_nip(raw: str, employee_type: str = PNS, today: dt.date | None = Non
     return digits
 
 
+def validate_nip_any_type(raw: str, today: dt.date | None = None) -> str:
+    """For a reporter, who rarely knows whether the person is PNS or PPPK: either layout is accepted;
+    if neither fits, the PNS message is the one shown (the common case)."""
+    try:
+        return validate_nip(raw, PNS, today)
+    except ValidationError as pns_error:
+        try:
+            return validate_nip(raw, PPPK, today)
+        except ValidationError:
+            raise pns_error from None
+
+
 def mask_nip(nip: str) -> str:
     """For roles that may know someone is registered but not their number."""
     if not nip:

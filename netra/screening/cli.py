@@ -8,12 +8,13 @@ lines are reported on stderr with their line number and skipped.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
+
+from . import records
 
 BATCH_SIZE = 2000
 RESULT_FIELDS = ("label", "score", "targets", "stance", "evidence", "violation", "model_version")
@@ -37,29 +38,21 @@ def _detect_format(path: str, explicit: str | None) -> str:
     return "csv" if path.lower().endswith((".csv", ".tsv")) else "jsonl"
 
 
+PROBLEMS = {
+    records.BAD_JSON: "invalid JSON ({detail})",
+    records.BAD_CSV_ROW: "malformed CSV row (missing text or extra fields)",
+    records.NO_TEXT: "no 'text' string field",
+    records.BAD_HEADER: "CSV header has no 'text' column",
+}
+
+
 def _records(fh, fmt: str, err) -> Iterator[tuple[int, dict]]:
     """Yield (line number, record) and report bad lines on `err` without stopping."""
-    if fmt == "csv":
-        reader = csv.DictReader(fh)
-        for row in reader:
-            lineno = reader.line_num
-            if row.get("text") is None or None in row:
-                print(f"line {lineno}: skipped: malformed CSV row (missing text or extra fields)", file=err)
-                continue
-            yield lineno, row
-        return
-    for lineno, line in enumerate(fh, 1):
-        if not line.strip():
+    for line in records.iter_records(fh, fmt):
+        if line.problem:
+            print(f"line {line.number}: skipped: {PROBLEMS[line.problem].format(detail=line.detail)}", file=err)
             continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            print(f"line {lineno}: skipped: invalid JSON ({exc.msg})", file=err)
-            continue
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            print(f"line {lineno}: skipped: no 'text' string field", file=err)
-            continue
-        yield lineno, row
+        yield line.number, line.row
 
 
 def _batches(records: Iterator[tuple[int, dict]], size: int) -> Iterator[list[tuple[int, dict]]]:

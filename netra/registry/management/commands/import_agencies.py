@@ -1,6 +1,7 @@
 import csv
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from netra.registry.reference import import_agencies
 
@@ -19,5 +20,5 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(str(exc)) from None
         if errors:
-            raise CommandError("Tidak ada yang diimpor:\n" + "\n".join(errors))
-        self.stdout.write(f"{count} instansi diimpor atau diperbarui.")
+            raise CommandError(_("Tidak ada yang diimpor:") + "\n" + "\n".join(errors))
+        self.stdout.write(_("Instansi diimpor atau diperbarui: %(n)s.") % {"n": count})
