@@ -1,11 +1,14 @@
 """Receiving evidence files: check type and size by content, hash, seal, strip metadata.
 
 The sealed original is byte-for-byte what the reporter sent (its SHA-256 proves it later); the
-copy staff open has EXIF/GPS removed so that a reporter's location does not travel further.
+copy staff open has EXIF/GPS removed so that a reporter's location does not travel further, and a
+PDF's copy has its author, creator tool, producer and XMP removed so that they cannot name an
+anonymous reporter.
 """
 
 import hashlib
 import io
+import logging
 import os
 from dataclasses import dataclass, field
 
@@ -13,8 +16,13 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils import translation
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
+from pypdf import PasswordType, PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
+log = logging.getLogger(__name__)
 
 ALLOWED_TYPES = {
     "image/jpeg": "jpg",
@@ -30,7 +38,7 @@ class CheckedFile:
     content_type: str
     data: bytes
     sha256: str
-    view_data: bytes
+    view_data: bytes | None  # None: no staff copy could be made (a PDF that cannot be read)
     removed: list[str] = field(default_factory=list)
 
 
@@ -58,6 +66,110 @@ def _strip_image(data: bytes, content_type: str) -> tuple[bytes, list[str]]:
     except (UnidentifiedImageError, OSError, ValueError):
         raise ValidationError(_("Berkas gambar %(name)s rusak atau tidak dapat dibaca."),
                               code="corrupt", params={"name": ""}) from None
+
+
+# Actions a staff copy keeps: moving within the document and plain links, which are part of what the
+# reporter sent. Every other action (JavaScript, Launch, SubmitForm, ImportData, ...) and any chain of
+# actions (/Next) is dropped.
+_PDF_SAFE_ACTIONS = {"/GoTo", "/URI"}
+
+
+def _resolved(obj):
+    return obj.get_object() if obj is not None else None
+
+
+def _clean_pdf_node(node: DictionaryObject, removed: set[str]) -> None:
+    """Drop from a page, annotation, form field or XObject what can run code or carry private data."""
+    if "/Metadata" in node:
+        del node["/Metadata"]
+        removed.add("xmp")
+    if "/PieceInfo" in node:  # private data of the authoring application (e.g. Illustrator, Word)
+        del node["/PieceInfo"]
+        removed.add("pieceinfo")
+    if "/AA" in node:  # actions run on open, close, focus, keystroke, calculate ...
+        del node["/AA"]
+        removed.add("actions")
+    action = _resolved(node.get("/A"))
+    if action is not None and (not isinstance(action, DictionaryObject) or action.get("/S") not in _PDF_SAFE_ACTIONS
+                               or isinstance(_resolved(action.get("/Next")), (DictionaryObject, ArrayObject))):
+        del node["/A"]
+        kind = action.get("/S") if isinstance(action, DictionaryObject) else None
+        removed.add("javascript" if kind == "/JavaScript" else "actions")
+
+
+def _clean_pdf_page(page: DictionaryObject, removed: set[str]) -> None:
+    """Clean a copied page, its annotations (and their form fields) and the XObjects it draws."""
+    _clean_pdf_node(page, removed)
+    annots = _resolved(page.get("/Annots"))
+    if isinstance(annots, ArrayObject):
+        kept = ArrayObject()
+        for ref in annots:
+            annot = _resolved(ref)
+            if not isinstance(annot, DictionaryObject):
+                continue
+            if annot.get("/Subtype") == "/FileAttachment":  # a whole file, with its own metadata
+                removed.add("embeddedfiles")
+                continue
+            node, depth = annot, 0
+            while isinstance(node, DictionaryObject) and depth < 32:  # a widget, then its form fields
+                _clean_pdf_node(node, removed)
+                node, depth = _resolved(node.get("/Parent")), depth + 1
+            kept.append(ref)
+        page[NameObject("/Annots")] = kept
+    pending, seen = [page.get("/Resources")], set()
+    while pending:  # image and form XObjects, and those inside forms
+        resources = _resolved(pending.pop())
+        if not isinstance(resources, DictionaryObject) or id(resources) in seen:
+            continue
+        seen.add(id(resources))
+        xobjects = _resolved(resources.get("/XObject"))
+        for ref in xobjects.values() if isinstance(xobjects, DictionaryObject) else ():
+            xobject = _resolved(ref)
+            if isinstance(xobject, DictionaryObject):
+                _clean_pdf_node(xobject, removed)
+                pending.append(xobject.get("/Resources"))
+
+
+def _strip_pdf(data: bytes) -> tuple[bytes | None, list[str]]:
+    """Rewrite the pages only. Anything not pages (document information, XMP, scripts, attachments) is left behind.
+
+    The pages go into a new document, so nothing of the old catalog or trailer comes along: not the
+    information dictionary (/Author, /Creator, /Producer, /Title, dates ...), /Metadata (XMP),
+    /OpenAction, /Names (document JavaScript, embedded files), /AcroForm, outlines or /ID. Pages,
+    annotations, form fields and XObjects lose /Metadata, /PieceInfo, /AA and actions other than
+    GoTo/URI, and file attachment annotations go: a PDF can carry scripts and whole files, and staff
+    download this copy. All of that is cheap with pypdf and the copy still shows what the reporter
+    sent. Metadata inside an embedded image's own bytes (e.g. EXIF in a JPEG stream) is not rewritten.
+
+    A PDF pypdf cannot read (damaged, or locked with a password other than the empty one) gives no
+    copy (None) rather than an error: the submission is not refused for it and its original is sealed.
+    """
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            raise ValueError("locked with a password")
+        removed = {str(key).lstrip("/").lower() for key in (reader.metadata or {})}
+        catalog = reader.trailer["/Root"].get_object()
+        names = _resolved(catalog.get("/Names"))
+        names = names if isinstance(names, DictionaryObject) else {}
+        for key, found in (("/Metadata", "xmp"), ("/OpenAction", "openaction")):
+            if key in catalog:
+                removed.add(found)
+        for key, found in (("/JavaScript", "javascript"), ("/EmbeddedFiles", "embeddedfiles")):
+            if key in names:
+                removed.add(found)
+        if not reader.pages:
+            raise ValueError("no pages")
+        writer = PdfWriter()
+        for page in reader.pages:
+            _clean_pdf_page(writer.add_page(page), removed)
+        writer.metadata = None  # not even pypdf's own /Producer
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue(), sorted(removed)
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken input; none may refuse a report
+        log.warning("PDF evidence could not be read, no staff copy made: %s", type(exc).__name__)
+        return None, []
 
 
 def check_upload(uploaded) -> CheckedFile:
@@ -93,7 +205,11 @@ def check_upload(uploaded) -> CheckedFile:
             raise ValidationError(_("Berkas gambar %(name)s rusak atau tidak dapat dibaca."), code="corrupt",
                                   params={"name": name}) from None
     else:
-        view_data, removed = data, []
+        view_data, removed = _strip_pdf(data)
+        if view_data is None:
+            with translation.override(settings.LANGUAGE_CODE):  # the record is Indonesian, whoever uploads
+                removed = [_("tidak ada: PDF rusak atau terkunci sandi, jadi salinan untuk petugas tidak dibuat; "
+                             "hanya berkas asli tersegel yang disimpan")]
     return CheckedFile(
         name=name,
         content_type=content_type,
@@ -118,7 +234,11 @@ def sha256_text(value: str) -> str:
 
 
 def store(evidence, checked: CheckedFile) -> None:
-    """Write the sealed original and the viewable copy; names carry the hash, never user input."""
+    """Write the sealed original and the viewable copy; names carry the hash, never user input.
+
+    Without a viewable copy (an unreadable PDF) only the original is written and `view_file` stays empty.
+    """
     ext = ALLOWED_TYPES[checked.content_type]
     evidence.sealed_file.save(f"{checked.sha256}.{ext}", ContentFile(checked.data), save=False)
-    evidence.view_file.save(f"{evidence.uid}.{ext}", ContentFile(checked.view_data), save=False)
+    if checked.view_data is not None:
+        evidence.view_file.save(f"{evidence.uid}.{ext}", ContentFile(checked.view_data), save=False)
