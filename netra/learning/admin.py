@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from netra.core.admin import ViewOnlyMixin
 
+from . import services
 from .models import (
     AllowedAct,
     Attempt,
@@ -40,6 +41,13 @@ class QuizAdmin(admin.ModelAdmin):
     list_display = ["title", "code", "status", "opens_at", "closes_at", "question_count", "pass_mark"]
     list_filter = ["status"]
     readonly_fields = ["code", "created_by", "created_at", "published_at", "status"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Once attempted, the grading rules are fixed here too (see `services.update_quiz`)."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and services.grading_locked(obj):
+            fields += [f for f in services.GRADING_FIELDS if f not in fields]
+        return fields
 
 
 class ReadOnlyAdmin(ViewOnlyMixin, admin.ModelAdmin):

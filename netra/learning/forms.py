@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.rules.models import Contest
 
-from .models import Topic
+from .models import Certificate, Quiz, Topic
 from .selfcheck import scenario_choices
 
 
@@ -34,6 +34,69 @@ class QuizForm(forms.Form):
         now = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["opens_at"].initial = now
         self.fields["closes_at"].initial = now + timezone.timedelta(days=30)
+
+
+class QuizEditForm(forms.ModelForm):
+    """A quiz's settings after creation. The view passes the form's data to services.update_quiz,
+    which decides what may still change; the drawing/grading fields are shown disabled once the
+    quiz has attempts (`locked`)."""
+
+    topics = forms.MultipleChoiceField(label=_("Topik yang diundi"), choices=Topic.choices,
+                                       widget=forms.CheckboxSelectMultiple)
+    question_count = forms.IntegerField(label=_("Jumlah soal per percobaan"), min_value=1, max_value=100)
+    pass_mark = forms.IntegerField(label=_("Nilai lulus (%)"), min_value=1, max_value=100, error_messages={
+        "min_value": _("Nilai lulus harus 1–100."), "max_value": _("Nilai lulus harus 1–100."),
+        "invalid": _("Nilai lulus harus berupa bilangan bulat 1–100."), "required": _("Nilai lulus wajib diisi.")})
+    opens_at = forms.DateTimeField(label=_("Dibuka"), widget=DateTimeInput())
+    closes_at = forms.DateTimeField(label=_("Ditutup"), widget=DateTimeInput())
+    time_limit_minutes = forms.IntegerField(label=_("Batas waktu per percobaan (menit)"), min_value=1,
+                                            max_value=600)
+    max_attempts = forms.IntegerField(label=_("Maksimal percobaan (0 = tanpa batas)"), min_value=0,
+                                      max_value=32767)
+
+    class Meta:
+        model = Quiz
+        fields = ["title", "description", "topics", "question_count", "pass_mark", "opens_at", "closes_at",
+                  "time_limit_minutes", "max_attempts"]
+        labels = {"title": _("Judul"), "description": _("Keterangan")}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, locked: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.locked = locked
+        if locked:
+            for name in ("topics", "question_count", "pass_mark"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Terkunci: kuis ini sudah dikerjakan. Tutup kuis dan buat kuis "
+                                                "baru bila aturan penilaian perlu diubah.")
+
+    def _same_minute(self, name):
+        """The datetime input shows minutes only: an unchanged field keeps its seconds."""
+        value, current = self.cleaned_data.get(name), getattr(self.instance, name)
+        if value and current and value == current.replace(second=0, microsecond=0):
+            return current
+        return value
+
+    def clean_opens_at(self):
+        return self._same_minute("opens_at")
+
+    def clean_closes_at(self):
+        return self._same_minute("closes_at")
+
+
+class CertificateSearchForm(forms.Form):
+    STATE_CHOICES = [("", _("Semua")), ("valid", _("Sah")), ("revoked", _("Dicabut"))]
+
+    q = forms.CharField(label=_("Kode atau nama pemegang"), required=False, max_length=200)
+    state = forms.ChoiceField(label=_("Status"), required=False, choices=STATE_CHOICES)
+    kind = forms.ChoiceField(label=_("Jenis"), required=False,
+                             choices=[("", _("Semua")), *Certificate.Kind.choices])
+
+
+class RevokeCertificateForm(forms.Form):
+    reason = forms.CharField(label=_("Alasan pencabutan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                             error_messages={"required": _("Alasan pencabutan wajib diisi.")},
+                             help_text=_("Alasan ini tampil di halaman verifikasi publik."))
 
 
 class WebinarForm(forms.Form):

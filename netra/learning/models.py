@@ -311,6 +311,7 @@ class LearningEvent(models.Model):
         QUIZ_CREATED = "quiz_created", _("Kuis dibuat")
         QUIZ_PUBLISHED = "quiz_published", _("Kuis diterbitkan")
         QUIZ_CLOSED = "quiz_closed", _("Kuis ditutup")
+        QUIZ_UPDATED = "quiz_updated", _("Pengaturan kuis diubah")
         ATTEMPT_STARTED = "attempt_started", _("Percobaan dimulai")
         ATTEMPT_SUBMITTED = "attempt_submitted", _("Percobaan dikumpulkan")
         CERTIFICATE_ISSUED = "certificate_issued", _("Sertifikat terbit")

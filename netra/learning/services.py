@@ -166,6 +166,78 @@ def close_quiz(quiz: Quiz, actor, at: dt.datetime | None = None) -> Quiz:
     return quiz
 
 
+# What decides how an attempt is drawn and graded. Once anyone has started the quiz these stay as
+# they were, so that every attempt of one quiz was taken under the same rules (see update_quiz).
+GRADING_FIELDS = ("topics", "question_count", "pass_mark")
+EDITABLE_FIELDS = ("title", "description", *GRADING_FIELDS, "opens_at", "closes_at", "time_limit_minutes",
+                   "max_attempts")
+
+
+def grading_locked(quiz: Quiz) -> bool:
+    """True once any attempt (running, submitted or expired) exists for the quiz."""
+    return quiz.attempts.exists()
+
+
+@transaction.atomic
+def update_quiz(quiz: Quiz, data: QuizInput, actor, at: dt.datetime | None = None) -> Quiz:
+    """Change a quiz's settings after creation; the change and its LearningEvent are written together.
+
+    Why the limits: an attempt stores its own drawn questions, score and `passed`, but it is graded
+    against the quiz's pass mark at the moment it is submitted, and the coverage figures count every
+    passed attempt of a quiz alike. So once any attempt exists (even one still running), the settings
+    that decide drawing and grading (topics, number of questions, pass mark) are locked: changing
+    them would make earlier and later attempts of the "same" quiz incomparable, or grade a running
+    attempt by a rule announced after it began. Existing attempts are never re-graded. To change
+    those rules the trainer closes the quiz and creates a new one.
+
+    Title, description, time window, time limit and maximum attempts stay editable in every status.
+    They only affect attempts started afterwards: a running attempt keeps the deadline fixed when it
+    started, and issued certificates keep the title they were printed with. The window may not be
+    moved to open after the first attempt already began. Status changes go through publish_quiz
+    and close_quiz, and `counts_for_coverage` is not edited here because it would change past
+    coverage figures.
+    """
+    _require(actor, *TRAINER_ROLES)
+    at = _now(at)
+    quiz = Quiz.objects.select_for_update().get(pk=quiz.pk)
+    errors = _check_quiz(data)
+    new = {"title": (data.title or "").strip(), "description": (data.description or "").strip(),
+           "topics": list(data.topics), "question_count": data.question_count, "pass_mark": data.pass_mark,
+           "opens_at": data.opens_at, "closes_at": data.closes_at,
+           "time_limit_minutes": data.time_limit_minutes, "max_attempts": data.max_attempts}
+    if sorted(new["topics"]) == sorted(quiz.topics):
+        new["topics"] = quiz.topics  # the same topics in another order are no change
+    changed = [f for f in EDITABLE_FIELDS if new[f] != getattr(quiz, f)]
+    if "question_count" in errors and "topics" not in changed and "question_count" not in changed:
+        errors.pop("question_count")  # the bank shrank since; not something this edit can fix
+    first_start = quiz.attempts.order_by("started_at").values_list("started_at", flat=True).first()
+    if first_start is not None:
+        n = quiz.attempts.count()
+        for field in GRADING_FIELDS:
+            if field in changed:
+                errors[field] = _("Tidak dapat diubah karena kuis ini sudah dikerjakan (%(n)s percobaan). "
+                                  "Tutup kuis ini dan buat kuis baru bila aturan penilaiannya perlu diubah.") % {
+                                      "n": n}
+        if "opens_at" in changed and data.opens_at > first_start and "opens_at" not in errors:
+            errors["opens_at"] = _("Waktu buka tidak boleh setelah percobaan pertama dimulai (%(at)s).") % {
+                "at": timezone.localtime(first_start).strftime("%d-%m-%Y %H:%M")}
+    if errors:
+        raise ValidationError(errors)
+    if not changed:
+        return quiz
+    before = {f: _jsonable(getattr(quiz, f)) for f in changed}
+    for field in changed:
+        setattr(quiz, field, new[field])
+    quiz.save(update_fields=changed)
+    _log(LearningEvent.Kind.QUIZ_UPDATED, quiz.code, at, actor,
+         changes={f: [before[f], _jsonable(getattr(quiz, f))] for f in changed})
+    return quiz
+
+
+def _jsonable(value):
+    return value.isoformat() if isinstance(value, dt.datetime) else value
+
+
 # ---------------------------------------------------------------------------------------------
 # attempts (ASN)
 

@@ -19,9 +19,12 @@ urlpatterns = [
     path("pelatih/", views.trainer_home, name="trainer"),
     path("pelatih/kuis/baru/", views.quiz_new, name="quiz_new"),
     path("pelatih/kuis/<str:code>/", views.quiz_detail, name="quiz_detail"),
+    path("pelatih/kuis/<str:code>/ubah/", views.quiz_edit, name="quiz_edit"),
     path("pelatih/kuis/<str:code>/<str:action>/", views.quiz_action, name="quiz_action"),
     path("pelatih/webinar/baru/", views.webinar_new, name="webinar_new"),
     path("pelatih/webinar/<str:code>/", views.webinar_detail, name="webinar_detail"),
     path("pelatih/webinar/<str:code>/sertifikat/", views.webinar_certificates, name="webinar_certificates"),
+    path("pelatih/sertifikat/", views.certificates, name="certificates"),
+    path("pelatih/sertifikat/<str:code>/cabut/", views.certificate_revoke, name="certificate_revoke"),
     path("pelatih/cakupan/", views.coverage, name="coverage"),
 ]

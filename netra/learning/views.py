@@ -1,14 +1,18 @@
 """Learning pages: modules, self-check, election calendar (public); quizzes (ASN); trainer desk;
 certificate download and public verification."""
 
+import copy
 from collections import OrderedDict
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -20,7 +24,16 @@ from netra.core.roles import Role, has_role
 from netra.rules.models import Contest, ContestStage
 
 from . import selfcheck, services, stats
-from .forms import AttendanceForm, QuizForm, RegistrationForm, SelfCheckForm, WebinarForm
+from .forms import (
+    AttendanceForm,
+    CertificateSearchForm,
+    QuizEditForm,
+    QuizForm,
+    RegistrationForm,
+    RevokeCertificateForm,
+    SelfCheckForm,
+    WebinarForm,
+)
 from .models import Attempt, AttendanceImport, Certificate, Module, Quiz, Webinar
 from .pdf import certificate_pdf as render_certificate_pdf
 
@@ -233,6 +246,33 @@ def quiz_detail(request, code):
     })
 
 
+@require_http_methods(["GET", "POST"])
+@role_required(*TRAINER)
+def quiz_edit(request, code):
+    quiz = get_object_or_404(Quiz, code=code)
+    locked = services.grading_locked(quiz)
+    # The ModelForm writes its data into its instance while validating; give it a copy so the page
+    # header and the service see the stored quiz. Only services.update_quiz saves.
+    form = QuizEditForm(request.POST or None, instance=copy.copy(quiz), locked=locked)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        data = services.QuizInput(
+            title=d["title"], description=d["description"], topics=d["topics"], question_count=d["question_count"],
+            pass_mark=d["pass_mark"], opens_at=d["opens_at"], closes_at=d["closes_at"],
+            time_limit_minutes=d["time_limit_minutes"], max_attempts=d["max_attempts"],
+            counts_for_coverage=quiz.counts_for_coverage,
+        )
+        try:
+            services.update_quiz(quiz, data, request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Pengaturan kuis disimpan."))
+            return redirect("learning:quiz_detail", code=quiz.code)
+    return render(request, "learning/quiz_edit.html", {"quiz": quiz, "form": form, "locked": locked},
+                  status=400 if form.errors else 200)
+
+
 @require_POST
 @role_required(*TRAINER)
 def quiz_action(request, code, action):
@@ -249,6 +289,50 @@ def quiz_action(request, code, action):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("learning:quiz_detail", code=quiz.code)
+
+
+@role_required(*TRAINER)
+def certificates(request):
+    """Every issued certificate (quiz and webinar), searchable by code or holder, newest first."""
+    form = CertificateSearchForm(request.GET or None)
+    qs = Certificate.objects.order_by("-issued_at", "-pk")
+    if form.is_valid():
+        d = form.cleaned_data
+        text = d["q"].strip()
+        if text:
+            qs = qs.filter(Q(code__icontains=text) | Q(code__icontains=normalize_code(text))
+                           | Q(holder_name__icontains=text))
+        if d["state"] == "valid":
+            qs = qs.filter(revoked_at__isnull=True)
+        elif d["state"] == "revoked":
+            qs = qs.filter(revoked_at__isnull=False)
+        if d["kind"]:
+            qs = qs.filter(kind=d["kind"])
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "learning/certificates.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*TRAINER)
+def certificate_revoke(request, code):
+    """Confirm page with the reason; services.revoke_certificate makes the change."""
+    cert = get_object_or_404(Certificate, code=normalize_code(code))
+    form = RevokeCertificateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.revoke_certificate(cert, request.user, form.cleaned_data["reason"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            cert.refresh_from_db()
+        else:
+            messages.success(request, _("Sertifikat %(code)s dicabut. Halaman verifikasi kini menyatakannya "
+                                        "dicabut.") % {"code": cert.code})
+            return redirect(f"{reverse('learning:certificates')}?{urlencode({'q': cert.code})}")
+    return render(request, "learning/certificate_revoke.html", {
+        "cert": cert, "form": form, "verify_url": services.certificate_verify_url(cert),
+    }, status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])

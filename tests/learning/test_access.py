@@ -35,6 +35,9 @@ ACCESS = {
     "learning:trainer": TRAINER,
     "learning:quiz_new": TRAINER,
     "learning:quiz_detail": TRAINER,
+    "learning:quiz_edit": TRAINER,
+    "learning:certificates": TRAINER,
+    "learning:certificate_revoke": TRAINER,  # GET is the confirm page; the POST revokes
     "learning:webinar_new": TRAINER,
     "learning:webinar_detail": TRAINER,
     "learning:coverage": staff_only(["trainer", "admin", "supervisor"]),
@@ -64,7 +67,8 @@ def objects(people, employee, make_quiz):
     return {"learning:module": ["yang-boleh"], "learning:webinar_register": [webinar.code],
             "learning:verify_certificate": [done.certificate.code], "learning:certificate_pdf": [
                 done.certificate.code], "learning:attempt": [running.code], "learning:result": [done.code],
-            "learning:quiz_detail": [quiz.code], "learning:webinar_detail": [webinar.code],
+            "learning:quiz_detail": [quiz.code], "learning:quiz_edit": [quiz.code],
+            "learning:certificate_revoke": [done.certificate.code], "learning:webinar_detail": [webinar.code],
             "duty:detail": [letter.code], "duty:pdf": [letter.code], "duty:verify": [letter.code]}
 
 
