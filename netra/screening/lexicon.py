@@ -7,7 +7,9 @@ new contest such as Pemilu 2029 be added without code, gives the verifier eviden
 the model contest-independent features ("a slogan of some contestant appears with a voting word").
 
 Many cues are ordinary words ("perubahan", "maju", "banteng", "gemoy", "nomor 2"); those are marked
-`needs_context` and only count when a contest word or another contestant cue is close by.
+`needs_context` and only count when a contest word or another contestant cue is close by. Words
+listed in `everyday_context_terms` ("dukung", "menang", "salam", ...) are context for ballot numbers
+and gestures only, because they are just as common in football and family posts.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ KIND_OF_FIELD = {
 }
 # Cue kinds that are ambiguous by nature unless the entry says otherwise.
 DEFAULT_NEEDS_CONTEXT = {"gesture": True, "number": True}
+# Cue kinds whose context may be an everyday campaign word ("dukung 02", "menang, salam dua jari").
+# Other cues that need context are ordinary words ("padi", "garuda", "perubahan") and need an
+# electoral word (pemilu, capres, partai, ...) or another contestant cue: "dukung timnas, garuda di
+# dadaku" is football, "dukung partai garuda" is not.
+EVERYDAY_CONTEXT_KINDS = frozenset({"number", "gesture"})
 
 
 def _to_date(value) -> date | None:
@@ -203,7 +210,7 @@ class Lexicon:
                     bool(entry.get("needs_context", False)), _to_date(entry.get("valid_from")),
                     _to_date(entry.get("valid_to")), entry.get("stance", "attack"))
             )
-        for group in ("context_terms", "neutral_terms", "attack_terms", "support_terms"):
+        for group in ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms"):
             for text in data.get(group, []):
                 phrase = normalize_phrase(text)
                 if phrase:
@@ -235,8 +242,9 @@ class Lexicon:
             return "other"
         if contest in table:
             return table[contest]
-        # Unknown contest: the group's most recent contest (dict order follows the lexicon file).
-        return next(iter(table.values()), "other")
+        # Unknown contest: the group's most recent contest.
+        latest = max(table, key=lambda cid: str(self.contests.get(cid, {}).get("election_date", "")))
+        return table[latest]
 
     # ---- matching ------------------------------------------------------------------------
     def match(self, norm: Normalized, posted_at: date | datetime | str | None = None) -> Match:
@@ -251,6 +259,7 @@ class Lexicon:
         toks = norm.tokens
         result = Match(day=day)
         context_pos: list[int] = []
+        everyday_pos: set[int] = set()
         index = self._index
         terms = self._terms
         for i, tok in enumerate(toks):
@@ -263,9 +272,11 @@ class Lexicon:
                     continue
                 groups = terms.get(phrase)
                 if groups:
-                    if "context" in groups:
+                    if "context" in groups or "everyday" in groups:
                         result.context += 1
                         context_pos.append(i)
+                        if "context" not in groups:
+                            everyday_pos.add(i)
                     if "neutral" in groups:
                         result.neutral += 1
                     if "attack" in groups:
@@ -296,10 +307,12 @@ class Lexicon:
             kept.append(h)
         strong_pos = [h.first for h in kept if not all(c.needs_context for c in h.cues)]
         anchors = context_pos + strong_pos
+        electoral = [a for a in context_pos if a not in everyday_pos] + strong_pos
         w = self.window
         for h in kept:
             if all(c.needs_context for c in h.cues):
-                h.counted = any((a < h.first or a > h.last) and h.first - w <= a <= h.last + w for a in anchors)
+                pool = anchors if all(c.kind in EVERYDAY_CONTEXT_KINDS for c in h.cues) else electoral
+                h.counted = any((a < h.first or a > h.last) and h.first - w <= a <= h.last + w for a in pool)
             else:
                 h.counted = True
         result.hits = kept
@@ -340,6 +353,16 @@ class Lexicon:
                 else (0.0, 0)
 
         best_contest = max(votes, key=rank) if votes else None
+        if best_contest is None and day is not None:
+            # Only camp mockery ("planga plongo", "kadrun"): read it in the contest in season that
+            # day among those the camp is known in, so mocking Jokowi in January 2024 attacks the
+            # 2024 camp (02) and its dates decide the violation form, not Pilpres 2019's.
+            tables = self.data.get("mock_target_keys", {})
+            known = {cid for h in result.hits if h.counted for c in h.cues if c.kind == "mock"
+                     for cid in tables.get(c.key or "other", {})}
+            in_season = [cid for cid in known if cid in self.contests and rank(cid)[2]]
+            if in_season:
+                best_contest = max(in_season, key=lambda cid: self.contests[cid].get("priority", 0))
         result.contest = best_contest
         for h in result.hits:
             h.base = max(h.cues, key=base_rank)
@@ -357,7 +380,8 @@ class Lexicon:
 
 def merge_into(base: dict, extra: Mapping) -> None:
     """Merge admin lexicon entries into `base` in place (same schema as lexicon.json)."""
-    for group in ("context_terms", "neutral_terms", "attack_terms", "support_terms", "mock_terms", "notes"):
+    for group in ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms",
+                  "mock_terms", "notes"):
         if extra.get(group):
             base.setdefault(group, []).extend(extra[group])
     for group in ("number_templates", "gesture_phrases", "mock_target_keys"):

@@ -24,6 +24,12 @@ def counted(lexicon, text, posted_at=None):
         "kucingku gemoy banget",
         "perubahan iklim makin terasa",
         "dia mau maju ke depan kelas",
+        # everyday words are no context for ordinary-word cues (lexicon 2024.3)
+        "alhamdulillah panen padi tahun ini melimpah",
+        "ayo dukung timnas indonesia, garuda di dadaku",
+        "kucing gemoy menang lomba foto",
+        "sesuai PP 94 tahun 2021 tentang disiplin PNS",
+        "relawan banjir bilang perubahan cuaca makin ekstrem",
     ],
 )
 def test_hard_negatives_give_no_partisan_cue(lexicon, text):
@@ -41,6 +47,11 @@ def test_hard_negatives_give_no_partisan_cue(lexicon, text):
         ("prabowo gemoy presiden kita", "02"),
         ("#AMINAjaDulu", "01"),
         ("ganjar mahfud", "03"),
+        ("dukung partai garuda di pemilu", "garuda"),
+        ("ayo dukung 02", "02"),
+        ("salam dua jari, pasti menang", "02"),
+        ("salam perubahan!", "01"),
+        ("PPP siap berkampanye di pemilu", "ppp"),
     ],
 )
 def test_cues_with_context_count(lexicon, text, key):
@@ -58,6 +69,17 @@ def test_date_picks_the_contest(lexicon):
 def test_mock_nickname_targets(lexicon):
     m, _ = counted(lexicon, "dasar kadrun")
     assert m.targets(lexicon) == ["01"]
+
+
+@pytest.mark.parametrize(
+    ("posted_at", "target", "contest"),
+    [("2019-03-01", "jokowi-2019", "pilpres-2019"), ("2024-01-20", "02", "pilpres-2024"), (None, "02", None)],
+)
+def test_camp_mockery_is_read_in_the_contest_of_its_day(lexicon, posted_at, target, contest):
+    """Mocking Jokowi in 2019 attacks his own pair; in the 2024 season, the camp he backed."""
+    m, _ = counted(lexicon, "dasar planga plongo, rezim ini harus diganti lewat pemilu", posted_at)
+    assert m.targets(lexicon) == [target]
+    assert m.contest == contest
 
 
 def test_admin_entries_add_a_contest_without_code(lexicon):
