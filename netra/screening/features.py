@@ -24,7 +24,7 @@ DENSE_FEATURES = (
     "cue_mock", "cue_uncounted", "context_terms", "neutral_terms", "attack_terms", "support_terms",
     "distinct_targets", "any_cue", "hashtags", "mentions", "has_url", "length",
     "attack_near_cue", "support_near_cue", "capitalised_words", "upper_words", "exclamations", "questions",
-    "quotes", "news_outlet", "all_lowercase",
+    "quotes", "news_outlet",
 )
 NEAR = 6
 _WORD = re.compile(r"[^\W\d_]+")
@@ -61,16 +61,17 @@ def dense_row(norm: Normalized, match: Match) -> list[float]:
         row[19] = sum(1 for a in match.attack_pos if any(abs(a - c) <= NEAR for c in cue_pos))
         row[20] = sum(1 for a in match.support_pos if any(abs(a - c) <= NEAR for c in cue_pos))
     # Style of the original text: headlines (Title Case, outlet names) read as reporting, not campaigning.
+    # Only Title-case words count: ALL CAPS is shouting, not a headline. Whether a post is all
+    # lowercase is not a feature: in the training data it mostly tells which data set a post came from.
     text = norm.original
     words = _WORD.findall(text)
     nw = max(1, len(words))
-    row[21] = sum(w[0].isupper() for w in words) / nw
+    row[21] = sum(w[0].isupper() and not w.isupper() for w in words) / nw
     row[22] = sum(len(w) > 1 and w.isupper() for w in words) / nw
     row[23] = text.count("!")
     row[24] = text.count("?")
     row[25] = 1.0 if ('"' in text or "\u201c" in text) else 0.0
     row[26] = 1.0 if not _NEWS.isdisjoint(norm.tokens) else 0.0
-    row[27] = 1.0 if text == text.lower() else 0.0
     return [math.log1p(v) for v in row]
 
 
