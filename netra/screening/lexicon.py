@@ -325,14 +325,22 @@ class Lexicon:
         Contests are ranked by the votes of the post's counted cues (what the text says), then by
         the votes of cues valid on the posting day (so "coblos 02" in 2029 reads as the 2029 pair
         once that contest is in the lexicon), then by whether the day is in the contest's season,
-        then by priority. Each hit takes the cue of the best-ranked contest. `Hit.base` is the choice
+        then by priority. Each hit takes the cue of the best-ranked contest and, within it, of the
+        contestant the post names elsewhere. `Hit.base` is the choice
         without a date (votes, priority), so the model's features never depend on the date.
         """
         votes: dict[str, float] = {}
         valid_votes: dict[str, float] = {}
+        # Contestants named unambiguously ("andi harun"): within one contest they decide whom a shared
+        # cue such as "coblos nomor 2" means, since eleven Kaltim races of 2024 all have a number 2.
+        named: dict[str, int] = {}
         for h in result.hits:
             if not h.counted:
                 continue
+            keys = {c.key for c in h.cues}
+            if len(keys) == 1 and None not in keys:
+                key = next(iter(keys))
+                named[key] = named.get(key, 0) + 1
             contests = {c.contest for c in h.cues if c.contest}
             for cid in contests:
                 votes[cid] = votes.get(cid, 0.0) + 1.0 / len(contests)
@@ -349,8 +357,10 @@ class Lexicon:
             return (votes.get(cid or "", 0.0), valid_votes.get(cid or "", 0.0), in_season, contest.get("priority", 0))
 
         def base_rank(c: Cue) -> tuple:
-            return (votes.get(c.contest, 0.0), self.contests.get(c.contest, {}).get("priority", 0)) if c.contest \
-                else (0.0, 0)
+            if not c.contest:
+                return (0.0, 0, 0)
+            return (votes.get(c.contest, 0.0), named.get(c.key or "", 0),
+                    self.contests.get(c.contest, {}).get("priority", 0))
 
         best_contest = max(votes, key=rank) if votes else None
         if best_contest is None and day is not None:
@@ -369,8 +379,8 @@ class Lexicon:
             if day is None:
                 h.chosen = h.base
             else:
-                h.chosen = max(h.cues, key=lambda c: (*rank(c.contest), c.valid_on(day)) if c.contest
-                               else (0.0, 0.0, False, 0, c.valid_on(day)))
+                h.chosen = max(h.cues, key=lambda c: (*rank(c.contest), named.get(c.key or "", 0), c.valid_on(day))
+                               if c.contest else (0.0, 0.0, False, 0, 0, c.valid_on(day)))
 
     def contest_for(self, key: str) -> dict | None:
         """The contest a contestant key belongs to (the first listed when a key is reused)."""

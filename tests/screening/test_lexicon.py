@@ -116,3 +116,27 @@ def test_a_shared_ballot_number_goes_to_the_contest_valid_on_the_day(lexicon):
     text = normalize("ayo coblos 02 di pemilu")
     assert lx.match(text, "2029-01-10").targets(lx) == ["2029-02"]
     assert lx.match(text, "2024-01-10").targets(lx) == ["02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Ayo coblos nomor 2, Andi Harun-Saefuddin Zuhri untuk Samarinda!", ["samarinda-2024-2"]),
+        ("Paslon 3 Dendi Suryadi dan Alif Turiadi siap membangun Kukar", ["kukar-2024-3"]),
+        ("SraGam untuk Berau", ["berau-2024-2"]),
+        ("Rahmat itu Bagus! Balikpapan", ["balikpapan-2024-1"]),
+        ("coblos nomor 2 ya", ["kaltim-2024-2"]),  # no name: the province-wide race
+    ],
+)
+def test_kaltim_regional_pairs_2024(lexicon, text, targets):
+    """A ballot number shared by eleven Kaltim races goes to the pair the post names."""
+    m, _ = counted(lexicon, text, "2024-11-10")
+    assert m.targets(lexicon) == targets
+    assert m.contest == "pilkada-2024"
+
+
+@pytest.mark.parametrize("text", ["Pak Nasrullah menjual nasi kuning", "makan siang di warung Agus Wahyudi",
+                                  "Acong dan Kinsu main bola sore ini"])
+def test_single_regional_names_need_context(lexicon, text):
+    _, keys = counted(lexicon, text, "2024-11-10")
+    assert keys == []
