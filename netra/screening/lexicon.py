@@ -305,16 +305,26 @@ class Lexicon:
                    for k in kept):
                 continue
             kept.append(h)
-        strong_pos = [h.first for h in kept if not all(c.needs_context for c in h.cues)]
-        anchors = context_pos + strong_pos
-        electoral = [a for a in context_pos if a not in everyday_pos] + strong_pos
+        strong = [h for h in kept if not all(c.needs_context for c in h.cues)]
+        anchors = context_pos + [h.first for h in strong]
+        electoral = [a for a in context_pos if a not in everyday_pos]
         w = self.window
+
+        def near(h: Hit, positions) -> bool:
+            return any((a < h.first or a > h.last) and h.first - w <= a <= h.last + w for a in positions)
+
         for h in kept:
-            if all(c.needs_context for c in h.cues):
-                pool = anchors if all(c.kind in EVERYDAY_CONTEXT_KINDS for c in h.cues) else electoral
-                h.counted = any((a < h.first or a > h.last) and h.first - w <= a <= h.last + w for a in pool)
-            else:
+            if not all(c.needs_context for c in h.cues):
                 h.counted = True
+            elif all(c.kind in EVERYDAY_CONTEXT_KINDS for c in h.cues):
+                h.counted = near(h, anchors)
+            else:
+                # An ordinary word ("lanjutkan", "perubahan") is a slogan only next to an electoral word
+                # or a cue of its own contest: "Isran-Hadi lanjutkan!" is not the Pilpres 2024 slogan.
+                # Camp mockery ("cebong", contest-free) may sit next to any contestant.
+                contests = {c.contest for c in h.cues}
+                h.counted = near(h, electoral) or near(
+                    h, [k.first for k in strong if contests == {None} or contests & {c.contest for c in k.cues}])
         result.hits = kept
         self._resolve(result, day)
         return result

@@ -140,3 +140,17 @@ def test_kaltim_regional_pairs_2024(lexicon, text, targets):
 def test_single_regional_names_need_context(lexicon, text):
     _, keys = counted(lexicon, text, "2024-11-10")
     assert keys == []
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Pak Isran sudah terbukti memimpin Kaltim, lanjutkan dua periode!", ["kaltim-2024-1"]),
+        ("Prabowo-Gibran lanjutkan!", ["02"]),  # the slogan next to its own pair
+        ("anies perubahan", ["01"]),
+        ("dasar cebong, jokowi lagi", ["jokowi-2019"]),  # camp mockery next to any contestant
+    ],
+)
+def test_ordinary_word_slogans_count_only_beside_their_own_contest(lexicon, text, targets):
+    m, _ = counted(lexicon, text, "2024-11-10" if "Isran" in text else None)
+    assert m.targets(lexicon) == targets
