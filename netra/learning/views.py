@@ -214,19 +214,23 @@ def trainer_home(request):
     })
 
 
+def _quiz_input(d: dict, **extra) -> services.QuizInput:
+    """The service's input from the create and edit forms' cleaned data (one mapping for both)."""
+    return services.QuizInput(
+        title=d["title"], description=d["description"], topics=d["topics"], question_count=d["question_count"],
+        pass_mark=d["pass_mark"], opens_at=d["opens_at"], closes_at=d["closes_at"],
+        time_limit_minutes=d["time_limit_minutes"], max_attempts=d["max_attempts"], **extra,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @role_required(*TRAINER)
 def quiz_new(request):
     form = QuizForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        data = services.QuizInput(
-            title=d["title"], description=d["description"], topics=d["topics"], question_count=d["question_count"],
-            pass_mark=d["pass_mark"], opens_at=d["opens_at"], closes_at=d["closes_at"],
-            time_limit_minutes=d["time_limit_minutes"], max_attempts=d["max_attempts"],
-        )
         try:
-            quiz = services.create_quiz(data, request.user, publish=d["publish"])
+            quiz = services.create_quiz(_quiz_input(form.cleaned_data), request.user,
+                                        publish=form.cleaned_data["publish"])
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -255,13 +259,7 @@ def quiz_edit(request, code):
     # header and the service see the stored quiz. Only services.update_quiz saves.
     form = QuizEditForm(request.POST or None, instance=copy.copy(quiz), locked=locked)
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        data = services.QuizInput(
-            title=d["title"], description=d["description"], topics=d["topics"], question_count=d["question_count"],
-            pass_mark=d["pass_mark"], opens_at=d["opens_at"], closes_at=d["closes_at"],
-            time_limit_minutes=d["time_limit_minutes"], max_attempts=d["max_attempts"],
-            counts_for_coverage=quiz.counts_for_coverage,
-        )
+        data = _quiz_input(form.cleaned_data, counts_for_coverage=quiz.counts_for_coverage)
         try:
             services.update_quiz(quiz, data, request.user)
         except ValidationError as exc:
