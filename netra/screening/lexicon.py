@@ -343,14 +343,16 @@ class Lexicon:
         valid_votes: dict[str, float] = {}
         # Contestants named unambiguously ("andi harun"): within one contest they decide whom a shared
         # cue such as "coblos nomor 2" means, since eleven Kaltim races of 2024 all have a number 2.
-        named: dict[str, int] = {}
+        named: dict[tuple[str | None, str | None], int] = {}
         for h in result.hits:
             if not h.counted:
                 continue
-            keys = {c.key for c in h.cues}
-            if len(keys) == 1 and None not in keys:
-                key = next(iter(keys))
-                named[key] = named.get(key, 0) + 1
+            by_contest: dict[str | None, set] = {}
+            for c in h.cues:
+                by_contest.setdefault(c.contest, set()).add(c.key)
+            for cid, keys in by_contest.items():
+                if cid and len(keys) == 1:  # one contestant of that contest ("andi harun" in 2020 and 2024)
+                    named[(cid, *keys)] = named.get((cid, *keys), 0) + 1
             contests = {c.contest for c in h.cues if c.contest}
             for cid in contests:
                 votes[cid] = votes.get(cid, 0.0) + 1.0 / len(contests)
@@ -369,7 +371,7 @@ class Lexicon:
         def base_rank(c: Cue) -> tuple:
             if not c.contest:
                 return (0.0, 0, 0)
-            return (votes.get(c.contest, 0.0), named.get(c.key or "", 0),
+            return (votes.get(c.contest, 0.0), named.get((c.contest, c.key), 0),
                     self.contests.get(c.contest, {}).get("priority", 0))
 
         best_contest = max(votes, key=rank) if votes else None
@@ -389,7 +391,8 @@ class Lexicon:
             if day is None:
                 h.chosen = h.base
             else:
-                h.chosen = max(h.cues, key=lambda c: (*rank(c.contest), named.get(c.key or "", 0), c.valid_on(day))
+                h.chosen = max(h.cues, key=lambda c: (*rank(c.contest), named.get((c.contest, c.key), 0),
+                                                      c.valid_on(day))
                                if c.contest else (0.0, 0.0, False, 0, 0, c.valid_on(day)))
 
     def contest_for(self, key: str) -> dict | None:

@@ -124,7 +124,7 @@ def test_a_shared_ballot_number_goes_to_the_contest_valid_on_the_day(lexicon):
         ("Ayo coblos nomor 2, Andi Harun-Saefuddin Zuhri untuk Samarinda!", ["samarinda-2024-2"]),
         ("Paslon 3 Dendi Suryadi dan Alif Turiadi siap membangun Kukar", ["kukar-2024-3"]),
         ("SraGam untuk Berau", ["berau-2024-2"]),
-        ("Rahmat itu Bagus! Balikpapan", ["balikpapan-2024-1"]),
+        ("Rahmat itu Bagus! Pilwali Balikpapan", ["balikpapan-2024-1"]),
         ("coblos nomor 2 ya", ["kaltim-2024-2"]),  # no name: the province-wide race
     ],
 )
@@ -136,7 +136,8 @@ def test_kaltim_regional_pairs_2024(lexicon, text, targets):
 
 
 @pytest.mark.parametrize("text", ["Pak Nasrullah menjual nasi kuning", "makan siang di warung Agus Wahyudi",
-                                  "Acong dan Kinsu main bola sore ini"])
+                                  "Acong dan Kinsu main bola sore ini", "semoga rahmat itu bagus untuk kita semua",
+                                  "Pak Sarwono membeli bensin", "harga cabai makin mahal"])
 def test_single_regional_names_need_context(lexicon, text):
     _, keys = counted(lexicon, text, "2024-11-10")
     assert keys == []
@@ -154,3 +155,21 @@ def test_single_regional_names_need_context(lexicon, text):
 def test_ordinary_word_slogans_count_only_beside_their_own_contest(lexicon, text, targets):
     m, _ = counted(lexicon, text, "2024-11-10" if "Isran" in text else None)
     assert m.targets(lexicon) == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "posted_at", "targets", "contest"),
+    [
+        ("coblos nomor 2 Andi Harun", "2020-11-20", ["samarinda-2020-2"], "pilkada-2020"),
+        ("coblos nomor 2 Andi Harun", "2024-11-20", ["samarinda-2024-2"], "pilkada-2024"),
+        ("Ayo pilih Jaang-Ferdian untuk Kaltim", "2018-05-01", ["kaltim-2018-2"], "pilkada-2018"),
+        ("Isran Hadi nomor 3", "2018-05-01", ["kaltim-2018-isran-hadi"], "pilkada-2018"),
+        ("Isran Hadi nomor 1", "2024-11-01", ["kaltim-2024-1"], "pilkada-2024"),
+        ("dukung Edi Damansyah lawan kotak kosong", "2020-11-01", ["kukar-2020"], "pilkada-2020"),
+    ],
+)
+def test_backlog_kaltim_races_by_date(lexicon, text, posted_at, targets, contest):
+    """The same candidate in the 2018/2020 and 2024 races is read by the posting date."""
+    m, _ = counted(lexicon, text, posted_at)
+    assert m.targets(lexicon) == targets
+    assert m.contest == contest
