@@ -184,10 +184,10 @@ def quality() -> tuple[dict, list[dict], list[str]]:
 
 
 def _partisan_f1(gold, pred) -> float:
-    tp = sum(g == p == "partisan" for g, p in zip(gold, pred, strict=True))
-    fp = sum(p == "partisan" and g != "partisan" for g, p in zip(gold, pred, strict=True))
-    fn = sum(g == "partisan" and p != "partisan" for g, p in zip(gold, pred, strict=True))
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    """Partisan-vs-rest F1, as `netra screening evaluate` reports it."""
+    from sklearn.metrics import f1_score
+
+    return float(f1_score([g == "partisan" for g in gold], [p == "partisan" for p in pred], zero_division=0))
 
 
 def bootstrap_interval(gold: list[str], pred: list[str], rounds: int = 2000, seed: int = 0) -> tuple[float, float]:
@@ -219,17 +219,16 @@ def leave_one_source_out(c_value: float = 3.0) -> list[tuple[str, int, float]]:
     with the shipped C, argmax, all 2,141 rows (nothing is tuned here).
     """
     from netra.screening.lexicon import Lexicon
-    from netra.screening.train import _featurise, _fit, read_jsonl, shipped_data_path
+    from netra.screening.model import LABELS
+    from netra.screening.train import DEFAULT_SEED, fit_predict_proba, read_jsonl, shipped_data_path
 
     rows, lexicon = read_jsonl(shipped_data_path()), Lexicon.load()
     out = []
     for source in sorted({r["source"] for r in rows}):
         train_rows = [r for r in rows if r["source"] != source]
         test_rows = [r for r in rows if r["source"] == source]
-        features, clf, _ = _fit(train_rows, 13, c_value, lexicon, calibrate=False)
-        proba = clf.predict_proba(features.transform(*_featurise(test_rows, lexicon)))
-        classes = [str(c) for c in clf.classes_]
-        preds = [classes[i] for i in proba.argmax(axis=1)]
+        proba = fit_predict_proba(train_rows, test_rows, DEFAULT_SEED, c_value, lexicon)
+        preds = [LABELS[i] for i in proba.argmax(axis=1)]
         out.append((source, len(test_rows), _partisan_f1([r["label"] for r in test_rows], preds)))
     return out
 

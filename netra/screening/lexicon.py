@@ -42,6 +42,8 @@ DEFAULT_NEEDS_CONTEXT = {"gesture": True, "number": True}
 # electoral word (pemilu, capres, partai, ...) or another contestant cue: "dukung timnas, garuda di
 # dadaku" is football, "dukung partai garuda" is not.
 EVERYDAY_CONTEXT_KINDS = frozenset({"number", "gesture"})
+# Word lists of the lexicon file; admin entries extend them (merge_into).
+TERM_GROUPS = ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms")
 
 
 def _to_date(value) -> date | None:
@@ -210,7 +212,7 @@ class Lexicon:
                     bool(entry.get("needs_context", False)), _to_date(entry.get("valid_from")),
                     _to_date(entry.get("valid_to")), entry.get("stance", "attack"))
             )
-        for group in ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms"):
+        for group in TERM_GROUPS:
             for text in data.get(group, []):
                 phrase = normalize_phrase(text)
                 if phrase:
@@ -336,8 +338,8 @@ class Lexicon:
         the votes of cues valid on the posting day (so "coblos 02" in 2029 reads as the 2029 pair
         once that contest is in the lexicon), then by whether the day is in the contest's season,
         then by priority. Each hit takes the cue of the best-ranked contest and, within it, of the
-        contestant the post names elsewhere. `Hit.base` is the choice
-        without a date (votes, priority), so the model's features never depend on the date.
+        contestant the post names elsewhere. `Hit.base` is the choice without a date (votes, named
+        contestant, priority), so the model's features never depend on the date.
         """
         votes: dict[str, float] = {}
         valid_votes: dict[str, float] = {}
@@ -403,8 +405,7 @@ class Lexicon:
 
 def merge_into(base: dict, extra: Mapping) -> None:
     """Merge admin lexicon entries into `base` in place (same schema as lexicon.json)."""
-    for group in ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms",
-                  "mock_terms", "notes"):
+    for group in (*TERM_GROUPS, "mock_terms", "notes"):
         if extra.get(group):
             base.setdefault(group, []).extend(extra[group])
     for group in ("number_templates", "gesture_phrases", "mock_target_keys"):

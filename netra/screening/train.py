@@ -131,6 +131,18 @@ def _fit(rows: Sequence[dict], seed: int, c_value: float, lexicon: Lexicon, cali
     return features, clf, stance
 
 
+def fit_predict_proba(train_rows: Sequence[dict], test_rows: Sequence[dict], seed: int, c_value: float,
+                      lexicon: Lexicon, calibrate: bool = False, augment: bool = AUGMENT_PLAIN) -> np.ndarray:
+    """Fit on `train_rows`, return class probabilities of `test_rows` with columns in `LABELS` order.
+
+    The one fit-then-score step behind cross-validation and the benchmark's leave-one-source-out rows.
+    """
+    features, clf, _ = _fit(train_rows, seed, c_value, lexicon, calibrate=calibrate, augment=augment)
+    p = clf.predict_proba(features.transform(*_featurise(test_rows, lexicon)))
+    classes = [str(c) for c in clf.classes_]
+    return p[:, [classes.index(lab) for lab in LABELS]]
+
+
 def cross_validate(rows: Sequence[dict], seed: int, c_grid: Sequence[float], lexicon: Lexicon, folds: int = 5,
                    calibrate: bool = False, augment: bool = AUGMENT_PLAIN):
     """Mean macro-F1 and partisan F1 per C over stratified folds of the training part.
@@ -145,12 +157,8 @@ def cross_validate(rows: Sequence[dict], seed: int, c_grid: Sequence[float], lex
         proba = np.zeros((len(rows), len(LABELS)))
         skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
         for tr, te in skf.split(np.zeros(len(y)), y):
-            features, clf, _ = _fit([rows[i] for i in tr], seed, c_value, lexicon, calibrate=calibrate,
-                                    augment=augment)
-            norms, matches = _featurise([rows[i] for i in te], lexicon)
-            p = clf.predict_proba(features.transform(norms, matches))
-            classes = [str(c) for c in clf.classes_]
-            proba[te] = p[:, [classes.index(lab) for lab in LABELS]]
+            proba[te] = fit_predict_proba([rows[i] for i in tr], [rows[i] for i in te], seed, c_value, lexicon,
+                                          calibrate=calibrate, augment=augment)
             pred = np.asarray(LABELS)[proba[te].argmax(axis=1)]
             macro.append(f1_score(y[te], pred, average="macro"))
             partisan.append(f1_score(y[te] == "partisan", pred == "partisan"))
