@@ -130,6 +130,48 @@ def _clean_pdf_page(page: DictionaryObject, removed: set[str]) -> None:
                 pending.append(xobject.get("/Resources"))
 
 
+# What a JPEG's Pillow `info` may hold that only describes how to decode it; anything else (exif, xmp,
+# comment, photoshop/IPTC, ...) is metadata about the picture or its owner.
+_JPEG_TECHNICAL_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "adobe", "adobe_transform",
+                        "progressive", "progression", "icc_profile"}
+
+
+def _strip_pdf_images(writer: PdfWriter, removed: set[str]) -> None:
+    """Re-encode, from pixels, every JPEG image on the copied pages that carries metadata of its own.
+
+    pypdf copies an image stream byte for byte, so a phone photo turned into a PDF keeps its EXIF
+    (GPS position, camera owner) inside the stream. Only images with such metadata are touched;
+    the others stay as sent. An image that cannot be re-encoded raises, so no staff copy is made
+    rather than one that still carries the metadata.
+    """
+    done: set[int] = set()
+    for page in writer.pages:
+        for image in page.images:
+            ref = image.indirect_reference
+            if ref is None or ref.idnum in done:  # inline images carry no JPEG headers
+                continue
+            done.add(ref.idnum)
+            stream = ref.get_object()
+            filters = stream.get("/Filter")
+            names = [str(f) for f in filters] if isinstance(filters, ArrayObject) else [str(filters)]
+            if "/DCTDecode" not in names:
+                continue
+            with Image.open(io.BytesIO(stream.get_data())) as jpeg:
+                found = {k for k in jpeg.info if k not in _JPEG_TECHNICAL_INFO}
+                exif = jpeg.getexif()
+                if exif:
+                    found.add("exif")
+                    if exif.get_ifd(0x8825):
+                        found.add("gps")
+                if not found:
+                    continue
+                jpeg.load()
+                pixels = jpeg.convert("RGB") if jpeg.mode not in {"RGB", "L"} else jpeg.copy()
+            pixels.info = {}
+            image.replace(pixels, quality=92)
+            removed.update(f"image {name}" for name in found)
+
+
 def _strip_pdf(data: bytes) -> tuple[bytes | None, list[str]]:
     """Rewrite the pages only. Anything not pages (document information, XMP, scripts, attachments) is left behind.
 
@@ -139,7 +181,8 @@ def _strip_pdf(data: bytes) -> tuple[bytes | None, list[str]]:
     annotations, form fields and XObjects lose /Metadata, /PieceInfo, /AA and actions other than
     GoTo/URI, and file attachment annotations go: a PDF can carry scripts and whole files, and staff
     download this copy. All of that is cheap with pypdf and the copy still shows what the reporter
-    sent. Metadata inside an embedded image's own bytes (e.g. EXIF in a JPEG stream) is not rewritten.
+    sent. A JPEG drawn on a page keeps its own EXIF (camera GPS, owner name) inside the image bytes,
+    so such an image is re-encoded from its pixels (`_strip_pdf_images`).
 
     A PDF pypdf cannot read (damaged, or locked with a password other than the empty one) gives no
     copy (None) rather than an error: the submission is not refused for it and its original is sealed.
@@ -163,6 +206,7 @@ def _strip_pdf(data: bytes) -> tuple[bytes | None, list[str]]:
         writer = PdfWriter()
         for page in reader.pages:
             _clean_pdf_page(writer.add_page(page), removed)
+        _strip_pdf_images(writer, removed)
         writer.metadata = None  # not even pypdf's own /Producer
         out = io.BytesIO()
         writer.write(out)

@@ -3,9 +3,10 @@
 import hashlib
 import io
 
+from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.actions import JavaScript, PageTrigger
-from pypdf.generic import NameObject, RectangleObject
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, NumberObject, RectangleObject, StreamObject
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -144,3 +145,60 @@ def test_corrupt_pdf_is_kept_sealed_without_a_staff_copy(make_report):
     broken, good = report.evidence.get(original_name="rusak.pdf"), report.evidence.get(original_name="surat.pdf")
     _assert_sealed_without_staff_copy(broken, original)
     assert good.view_file and "author" in good.metadata_removed  # one bad file does not spoil the others
+
+
+def _jpeg_with_exif(colour=(200, 30, 30)) -> bytes:
+    """A phone-style photo: EXIF with the owner's name and a GPS position, plus a JPEG comment."""
+    exif = Image.Exif()
+    exif[0x013B] = REPORTER  # Artist
+    exif[0x8825] = {1: "S", 2: (0.0, 30.0, 0.0), 3: "E", 4: (117.0, 9.0, 0.0)}  # GPS: Samarinda
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(buf, "JPEG", exif=exif.tobytes(), comment=b"rumah Jl. Mawar 3")
+    return buf.getvalue()
+
+
+def pdf_with_photo(jpeg: bytes, pages: int = 2) -> bytes:
+    """A PDF that draws the JPEG stream as it is (DCTDecode), on every page, as scan-to-PDF apps do."""
+    writer = PdfWriter()
+    photo = StreamObject()
+    photo._data = jpeg
+    photo.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Image"),
+                  NameObject("/Width"): NumberObject(64), NameObject("/Height"): NumberObject(48),
+                  NameObject("/ColorSpace"): NameObject("/DeviceRGB"),
+                  NameObject("/BitsPerComponent"): NumberObject(8), NameObject("/Filter"): NameObject("/DCTDecode")})
+    ref = writer._add_object(photo)
+    for _ in range(pages):
+        page = writer.add_blank_page(200, 200)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/XObject"): DictionaryObject({NameObject("/Im0"): ref})})
+        content = DecodedStreamObject()
+        content.set_data(b"q 64 0 0 48 72 72 cm /Im0 Do Q")
+        page[NameObject("/Contents")] = writer._add_object(content)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_photo_inside_a_pdf_loses_its_exif_gps_and_comment_in_the_staff_copy():
+    original = pdf_with_photo(_jpeg_with_exif())
+    assert REPORTER.encode() in original and b"Mawar" in original  # the fixture really leaks
+    checked = evidence_io.check_upload(upload("foto.pdf", original))
+    assert checked.data == original
+    assert {"image exif", "image gps", "image comment"} <= set(checked.removed)
+    assert REPORTER.encode() not in checked.view_data and b"Mawar" not in checked.view_data
+    copy = PdfReader(io.BytesIO(checked.view_data))
+    assert len(copy.pages) == 2
+    photo = copy.pages[1].images[0].image
+    assert photo.size == (64, 48)
+    red, green, blue = photo.convert("RGB").getpixel((32, 24))
+    assert red > 150 and green < 80 and blue < 80  # still the same picture
+
+
+def test_photo_without_metadata_inside_a_pdf_is_left_as_sent():
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (20, 160, 40)).save(buf, "JPEG")
+    jpeg = buf.getvalue()
+    checked = evidence_io.check_upload(upload("foto.pdf", pdf_with_photo(jpeg, pages=1)))
+    assert not any(item.startswith("image ") for item in checked.removed)
+    stream = PdfReader(io.BytesIO(checked.view_data)).pages[0].images[0].indirect_reference.get_object()
+    assert stream.get_data() == jpeg
