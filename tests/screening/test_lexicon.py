@@ -173,3 +173,26 @@ def test_backlog_kaltim_races_by_date(lexicon, text, posted_at, targets, contest
     m, _ = counted(lexicon, text, posted_at)
     assert m.targets(lexicon) == targets
     assert m.contest == contest
+
+
+@pytest.mark.parametrize(
+    ("text", "posted_at", "targets", "contest"),
+    [
+        ("Coblos partai nomor 11, partai anak muda", "2019-03-01", ["psi"], "pemilu-2019-legislatif"),
+        ("Coblos partai nomor 11, partai anak muda", "2024-01-20", ["garuda"], "pemilu-2024-legislatif"),
+        ("Ayo coblos partai nomor 7", "2019-03-01", ["berkarya"], "pemilu-2019-legislatif"),
+        ("Ayo coblos partai nomor 7", "2024-01-20", ["gelora"], "pemilu-2024-legislatif"),
+        ("Dukung Partai Berkarya di pemilu", "2019-03-01", ["berkarya"], "pemilu-2019-legislatif"),
+        ("PKPI partai nomor 20", "2019-03-01", ["pkpi"], "pemilu-2019-legislatif"),
+    ],
+)
+def test_party_ballot_numbers_of_2019_and_2024_are_read_by_date(lexicon, text, posted_at, targets, contest):
+    """Party numbers were drawn anew for 2024: 11 was PSI in 2019 and Garuda in 2024."""
+    m, _ = counted(lexicon, text, posted_at)
+    assert m.targets(lexicon) == targets
+    assert m.contest == contest
+
+
+@pytest.mark.parametrize("text", ["Semangat terus berkarya untuk Samarinda", "Caleg muda harus terus berkarya"])
+def test_the_word_berkarya_alone_is_not_the_2019_party(lexicon, text):
+    assert counted(lexicon, text, "2019-03-01")[1] == []

@@ -41,3 +41,10 @@ def test_default_action_is_post():
 
 def test_unknown_target_uses_the_contest_in_season():
     assert violation_form(LEX, ["other"], "like", "2024-10-01").form == "D6"
+
+
+def test_pemilu_2019_legislative_form_flips_on_its_own_candidate_list_date():
+    """A 2019 party post is judged against the DCT of 20 Sep 2018, not the 2024 contest's dates."""
+    contest = "pemilu-2019-legislatif"
+    assert violation_form(LEX, ["psi"], "share", "2018-09-19", contest).form == "E4"
+    assert violation_form(LEX, ["psi"], "share", "2018-09-20", contest).form == "D6"
