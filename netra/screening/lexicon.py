@@ -95,7 +95,7 @@ class Match:
     """Everything the lexicon found in one post."""
 
     hits: list[Hit] = field(default_factory=list)
-    context: int = 0
+    context: int = 0  # electoral context terms (pemilu, capres, partai, ...); not the everyday ones
     neutral: int = 0
     attack: int = 0
     support: int = 0
@@ -275,9 +275,10 @@ class Lexicon:
                 groups = terms.get(phrase)
                 if groups:
                     if "context" in groups or "everyday" in groups:
-                        result.context += 1
                         context_pos.append(i)
-                        if "context" not in groups:
+                        if "context" in groups:
+                            result.context += 1  # an electoral frame; everyday words are not one
+                        else:
                             everyday_pos.add(i)
                     if "neutral" in groups:
                         result.neutral += 1

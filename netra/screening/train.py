@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold
 
-from .features import FeatureBuilder
+from .features import FEATURES_VERSION, FeatureBuilder
 from .lexicon import Lexicon
 from .model import LABELS, Screener, decide
 from .normalize import normalize, plain_copy
@@ -213,7 +213,7 @@ def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seque
         calibrated, oof = cross_validate(rows, seed, (c_value,), lexicon, folds=cv_folds, calibrate=True)
         threshold, table = choose_threshold([r["label"] for r in rows], oof[c_value])
     features, clf, stance = _fit(rows, seed, c_value, lexicon)
-    version = version or f"{lexicon.version}-s{seed}-{data_hash(rows)[:8]}"
+    version = version or f"{lexicon.version}-f{FEATURES_VERSION}-s{seed}-{data_hash(rows)[:8]}"
     artifact = {"version": version, "lexicon_version": lexicon.version, "features": features,
                 "classifier": clf, "stance": stance, "labels": list(LABELS), "partisan_threshold": threshold}
     info = {"C": c_value, "cv": {str(k): v for k, v in cv.items()}, "partisan_threshold": threshold,
@@ -260,6 +260,7 @@ def train(data_path: str | Path | None = None, feedback_path: str | Path | None 
         "version": artifact["version"],
         "artifact": f"{artifact['version']}.joblib",
         "lexicon_version": lexicon.version,
+        "features_version": FEATURES_VERSION,
         "data_hash": data_hash(rows),
         "n_rows": len(rows),
         "feedback": str(feedback_path) if feedback_path else None,

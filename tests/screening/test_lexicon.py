@@ -196,3 +196,10 @@ def test_party_ballot_numbers_of_2019_and_2024_are_read_by_date(lexicon, text, p
 @pytest.mark.parametrize("text", ["Semangat terus berkarya untuk Samarinda", "Caleg muda harus terus berkarya"])
 def test_the_word_berkarya_alone_is_not_the_2019_party(lexicon, text):
     assert counted(lexicon, text, "2019-03-01")[1] == []
+
+
+@pytest.mark.parametrize(("text", "context"), [("Ayo dukung timnas, pasti menang!", 0),
+                                                ("Ayo dukung capres pilihanmu di pemilu", 2)])
+def test_only_electoral_words_count_as_context(lexicon, text, context):
+    """Everyday words (dukung, menang) frame ballot numbers and gestures but are not an electoral frame."""
+    assert lexicon.match(normalize(text)).context == context

@@ -108,3 +108,24 @@ def test_scores_do_not_depend_on_the_date(screener, text):
 )
 def test_hard_negatives_are_not_partisan_at_any_date(screener, text, posted_at):
     assert screener.screen(text, posted_at=posted_at).label != "partisan"
+
+
+def test_campaign_material_is_never_read_as_non_political():
+    """A counted campaign cue makes the choice one between partisan and political_neutral."""
+    import numpy as np
+
+    from netra.screening.model import decide
+
+    classes = ["non_political", "partisan", "political_neutral"]
+    proba = np.array([[0.80, 0.05, 0.15], [0.80, 0.15, 0.05], [0.80, 0.05, 0.15]])
+    electoral = np.array([True, True, False])
+    assert [classes[i] for i in decide(proba, classes, None, electoral)] == [
+        "political_neutral", "partisan", "non_political"]
+    assert [classes[i] for i in decide(proba, classes, 0.5, electoral)] == [
+        "political_neutral", "political_neutral", "non_political"]
+    assert proba[0, 0] == 0.80  # the caller's probabilities are not changed
+
+
+def test_a_backlog_campaign_post_reaches_the_verifier_as_election_content(screener):
+    result = screener.screen("Salam satu jari ☝️ #JokowiAmin, Jokowi dua periode!", posted_at="2019-03-01")
+    assert result.label in {"partisan", "political_neutral"}
