@@ -17,6 +17,7 @@ from pathlib import Path
 import joblib
 import numpy as np
 
+from .features import FEATURES_VERSION
 from .lexicon import Lexicon, Match
 from .normalize import Normalized, normalize
 from .violation import violation_form
@@ -108,6 +109,13 @@ class Screener:
     """Screens posts for partisan election content. Thread-safe for reading after construction."""
 
     def __init__(self, artifact: Mapping, lexicon: Lexicon | None = None):
+        if artifact.get("features_version") != FEATURES_VERSION:
+            # The dense features are computed by this code, not stored in the artifact: an artifact
+            # trained with other features would score garbage (or fail on the matrix width).
+            raise ValueError(
+                f"model artifact {artifact.get('version')!r} was trained with features version "
+                f"{artifact.get('features_version', '1-2')}, this code computes version {FEATURES_VERSION}: "
+                "retrain it with `netra screening train` (add --feedback FILE to keep verifier feedback)")
         self.features = artifact["features"]
         self.classifier = artifact["classifier"]
         self.stance_model = artifact.get("stance")

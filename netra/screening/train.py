@@ -214,7 +214,8 @@ def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seque
         threshold, table = choose_threshold([r["label"] for r in rows], oof[c_value])
     features, clf, stance = _fit(rows, seed, c_value, lexicon)
     version = version or f"{lexicon.version}-f{FEATURES_VERSION}-s{seed}-{data_hash(rows)[:8]}"
-    artifact = {"version": version, "lexicon_version": lexicon.version, "features": features,
+    artifact = {"version": version, "lexicon_version": lexicon.version, "features_version": FEATURES_VERSION,
+                "features": features,
                 "classifier": clf, "stance": stance, "labels": list(LABELS), "partisan_threshold": threshold}
     info = {"C": c_value, "cv": {str(k): v for k, v in cv.items()}, "partisan_threshold": threshold,
             "threshold_cv": table, "augment_plain": AUGMENT_PLAIN}

@@ -1,6 +1,10 @@
 from pathlib import Path
 
+import joblib
+import numpy as np
 import pytest
+
+from netra.screening.model import Screener, decide, default_model_path
 
 SEEDS = sorted((Path(__file__).parent / "fixtures" / "seeds").glob("*.txt"))
 
@@ -112,10 +116,6 @@ def test_hard_negatives_are_not_partisan_at_any_date(screener, text, posted_at):
 
 def test_campaign_material_is_never_read_as_non_political():
     """A counted campaign cue makes the choice one between partisan and political_neutral."""
-    import numpy as np
-
-    from netra.screening.model import decide
-
     classes = ["non_political", "partisan", "political_neutral"]
     proba = np.array([[0.80, 0.05, 0.15], [0.80, 0.15, 0.05], [0.80, 0.05, 0.15]])
     electoral = np.array([True, True, False])
@@ -129,3 +129,10 @@ def test_campaign_material_is_never_read_as_non_political():
 def test_a_backlog_campaign_post_reaches_the_verifier_as_election_content(screener):
     result = screener.screen("Salam satu jari ☝️ #JokowiAmin, Jokowi dua periode!", posted_at="2019-03-01")
     assert result.label in {"partisan", "political_neutral"}
+
+
+def test_an_artifact_of_other_features_is_refused_with_a_clear_message():
+    artifact = joblib.load(default_model_path())
+    artifact["features_version"] = 2
+    with pytest.raises(ValueError, match="retrain it with `netra screening train`"):
+        Screener(artifact)
