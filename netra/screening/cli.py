@@ -22,8 +22,8 @@ RESULT_FIELDS = ("label", "score", "targets", "stance", "evidence", "violation",
 
 def _open_in(path: str):
     if path == "-":
-        return nullcontext(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace"))
-    return open(path, encoding="utf-8", errors="replace", newline="")
+        return nullcontext(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace"))
+    return open(path, encoding="utf-8-sig", errors="replace", newline="")
 
 
 def _open_out(path: str | None):

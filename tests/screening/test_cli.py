@@ -86,3 +86,17 @@ def test_screening_train_command_reaches_the_training_module(monkeypatch, tmp_pa
     monkeypatch.setattr(training, "train", fake_train)
     assert screening_main(["train", "--out", str(tmp_path)]) == 0
     assert seen["seed"] == training.DEFAULT_SEED and seen["out_dir"] == str(tmp_path)
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl"])
+def test_a_file_saved_with_a_byte_order_mark_keeps_its_ids(tmp_path, suffix):
+    """Excel and some Windows tools start UTF-8 files with a BOM; the first column must still be `id`."""
+    src = tmp_path / f"in.{suffix}"
+    if suffix == "csv":
+        body = "id,text\r\nx1,Kucing saya gemoy banget\r\nx2,Rapat dinas pagi ini\r\n"
+    else:
+        body = '{"id": "x1", "text": "Kucing saya gemoy banget"}\n{"id": "x2", "text": "Rapat dinas pagi ini"}\n'
+    src.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    assert screen_main([str(src), "-o", str(out)]) == 0
+    assert [r["id"] for r in read_out(out.read_text(encoding="utf-8"))] == ["x1", "x2"]
