@@ -90,6 +90,8 @@ class ScreeningResult(models.Model):
     violation = models.CharField(max_length=4, blank=True)
     violation_note = models.TextField(blank=True)
     model_version = models.CharField(max_length=60)
+    # A screener decision rule that fixed the label (netra.screening.model): "bare_campaign", "campaign_cue"
+    rule = models.CharField(max_length=20, blank=True)
     screened_at = models.DateTimeField()
 
     def __str__(self):

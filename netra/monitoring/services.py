@@ -174,11 +174,13 @@ def _store_results(batch: ImportBatch, posts: list[Post], results) -> None:
             "label": data["label"], "score": data["score"], "scores": data.get("scores", {}),
             "targets": data["targets"], "stance": data["stance"], "evidence": data["evidence"],
             "violation": data["violation"] or "", "violation_note": data.get("violation_note") or "",
-            "model_version": data["model_version"], "screened_at": now,
+            "model_version": data["model_version"], "rule": data.get("rule") or "", "screened_at": now,
         })
         post.screened_at = now
         post.save(update_fields=["screened_at"])
-        if data["label"] == "partisan" and data["score"] >= threshold:
+        # A rule-decided partisan label (a bare slogan or ballot-number appeal) is flagged whatever the
+        # model's probability: the rule exists because the model underrates such short posts.
+        if data["label"] == "partisan" and (data["score"] >= threshold or data.get("rule") == "bare_campaign"):
             Flag.objects.get_or_create(post=post, defaults={"created_at": now})
     ImportBatch.objects.filter(pk=batch.pk).update(screened=batch.posts.filter(screened_at__isnull=False).count(),
                                                    flagged=batch.posts.filter(flag__isnull=False).count())

@@ -100,8 +100,9 @@ def screen_main(argv: list[str] | None = None) -> int:
                 d = res.to_dict()
                 out = {"id": row.get("id")}
                 out.update({k: d[k] for k in RESULT_FIELDS})
-                if d.get("violation_note"):
-                    out["violation_note"] = d["violation_note"]
+                for extra in ("violation_note", "rule"):
+                    if d.get(extra):
+                        out[extra] = d[extra]
                 lines.append(json.dumps(out, ensure_ascii=False))
             fout.write("\n".join(lines) + "\n")
             count += len(batch)

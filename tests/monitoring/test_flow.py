@@ -127,3 +127,15 @@ def test_api_import(people, account, rows, django_capture_on_commit_callbacks):
     api.force_authenticate(people["verifier"])
     assert api.post("/api/v1/monitoring/posts/", {"posts": [{"id": "z", "text": "x"}]},
                     format="json").status_code == 403
+
+
+def test_a_bare_slogan_is_flagged_by_rule_even_with_a_low_model_score(people, account,
+                                                                       django_capture_on_commit_callbacks):
+    rows = [(1, {"id": "s1", "text": "#AMINAjaDulu", "account": "budi.s", "platform": "facebook",
+                 "posted_at": "2024-01-20"})]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.import_posts(rows, people["monitor"], "uji")
+    flag = Flag.objects.get()
+    result = flag.post.result
+    assert result.label == "partisan" and result.rule == "bare_campaign" and result.targets == ["01"]
+    assert result.score < services.flag_threshold()  # the model alone would not have flagged it

@@ -136,3 +136,18 @@ def test_an_artifact_of_other_features_is_refused_with_a_clear_message():
     artifact["features_version"] = 2
     with pytest.raises(ValueError, match="retrain it with `netra screening train`"):
         Screener(artifact)
+
+
+@pytest.mark.parametrize(("text", "target"), [("#AMINAjaDulu", "01"), ("Ayo coblos 02", "02"),
+                                              ("Coblos PDIP!", "pdip"), ("Pilih 03 Ganjar Mahfud", "03")])
+def test_a_post_that_is_only_campaign_material_is_partisan(screener, text, target):
+    """The rubric's own examples: slogans, hashtags and ballot numbers used as support."""
+    result = screener.screen(text, posted_at="2024-01-20")
+    assert result.label == "partisan" and target in result.targets
+    assert result.rule in {None, "bare_campaign"}
+
+
+@pytest.mark.parametrize("text", ["KPU: Prabowo-Gibran nomor urut 2", "Saya menginap di kamar nomor 2",
+                                  "Kucing saya gemoy banget", "Pilih yang terbaik untuk keluarga"])
+def test_short_reports_and_everyday_posts_are_not_bare_campaign(screener, text):
+    assert screener.screen(text, posted_at="2024-01-20").rule != "bare_campaign"
