@@ -40,8 +40,9 @@ NEAR = 6
 DENSE_WEIGHT = 2.0
 # Bumped whenever what the features compute changes, so a retrained artifact gets a new version even
 # when the lexicon and the data did not change (2: Title-case headline feature, no all-lowercase
-# feature; 3: grouped campaign cues, electoral-only context count, DENSE_WEIGHT 2).
-FEATURES_VERSION = 3
+# feature; 3: grouped campaign cues, electoral-only context count, DENSE_WEIGHT 2; 4: a ballot number
+# right after a party name no longer counts as a pair's number).
+FEATURES_VERSION = 4
 _WORD = re.compile(r"[^\W\d_]+")
 _NEWS = frozenset(
     "kompas detik antara tribun kumparan cnn liputan6 okezone tempo republika sindonews merdeka viva idntimes "

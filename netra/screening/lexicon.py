@@ -328,6 +328,15 @@ class Lexicon:
                 contests = {c.contest for c in h.cues}
                 h.counted = near(h, electoral) or near(
                     h, [k.first for k in strong if contests == {None} or contests & {c.contest for c in k.cues}])
+        # A ballot number right after a party name is that party's own number or a candidate's place
+        # on its list ("Partai Golkar nomor urut 3, dapil Samarinda"), never a pair's number: the
+        # party cue already names the target.
+        party_ends = {h.last for h in kept if h.counted and all(c.kind == "party" for c in h.cues)}
+        for h in kept:
+            if (h.counted and h.first - 1 in party_ends
+                    and all(c.kind == "number" and self.contestants.get(c.key, {}).get("kind") != "party"
+                            for c in h.cues)):
+                h.counted = False
         result.hits = kept
         self._resolve(result, day)
         return result

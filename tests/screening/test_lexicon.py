@@ -203,3 +203,17 @@ def test_the_word_berkarya_alone_is_not_the_2019_party(lexicon, text):
 def test_only_electoral_words_count_as_context(lexicon, text, context):
     """Everyday words (dukung, menang) frame ballot numbers and gestures but are not an electoral frame."""
     assert lexicon.match(normalize(text)).context == context
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Mohon doa dan dukungannya, caleg DPRD dari Partai Golkar nomor urut 3, dapil Samarinda Ulu", ["golkar"]),
+        ("Partai Gerindra nomor urut 2, pilih caleg kita", ["gerindra"]),
+        ("Prabowo Gibran nomor 2", ["02"]),
+        ("PDIP dukung paslon nomor 3", ["pdip", "03"]),
+    ],
+)
+def test_a_number_after_a_party_name_is_not_a_pair_number(lexicon, text, targets):
+    """A caleg's place on a party list ("Golkar nomor urut 3") must not point at the 03 pair."""
+    assert lexicon.match(normalize(text), "2024-01-15").targets(lexicon) == targets
