@@ -42,17 +42,24 @@ class CheckedFile:
     removed: list[str] = field(default_factory=list)
 
 
+def _image_metadata(img: Image.Image, keep: set[str]) -> set[str]:
+    """Names of what an opened image carries beyond its pixels: Pillow `info` keys not in `keep`,
+    plus "exif" and "gps" when present."""
+    found = {k for k in img.info if k not in keep}
+    exif = img.getexif()
+    if exif:
+        found.add("exif")
+        if exif.get_ifd(0x8825):
+            found.add("gps")
+    return found
+
+
 def _strip_image(data: bytes, content_type: str) -> tuple[bytes, list[str]]:
     """Re-encode pixels only. Anything not pixels (EXIF, GPS, XMP, comments) is left behind."""
     try:
         with Image.open(io.BytesIO(data)) as img:
             img.load()
-            removed = sorted(k for k in img.info if k not in {"dpi", "gamma"})
-            exif = img.getexif()
-            if exif:
-                removed = sorted(set(removed) | {"exif"})
-                if exif.get_ifd(0x8825):
-                    removed = sorted(set(removed) | {"gps"})
+            removed = sorted(_image_metadata(img, {"dpi", "gamma"}))
             clean = Image.frombytes(img.mode, img.size, img.tobytes())
             if img.mode == "P" and img.getpalette():
                 clean.putpalette(img.getpalette())
@@ -157,12 +164,7 @@ def _strip_pdf_images(writer: PdfWriter, removed: set[str]) -> None:
             if "/DCTDecode" not in names:
                 continue
             with Image.open(io.BytesIO(stream.get_data())) as jpeg:
-                found = {k for k in jpeg.info if k not in _JPEG_TECHNICAL_INFO}
-                exif = jpeg.getexif()
-                if exif:
-                    found.add("exif")
-                    if exif.get_ifd(0x8825):
-                        found.add("gps")
+                found = _image_metadata(jpeg, _JPEG_TECHNICAL_INFO)
                 if not found:
                     continue
                 jpeg.load()

@@ -81,6 +81,11 @@ APPEAL_WORDS = frozenset({"coblos", "nyoblos", "pilih", "pilihlah", "dukung", "d
                           "memenangkan"})
 
 
+def has_campaign_cue(match: Match) -> bool:
+    """A counted slogan, campaign hashtag, gesture or ballot number: the post is election content."""
+    return any(h.counted and h.base.kind in CAMPAIGN_KINDS for h in match.hits)
+
+
 def is_bare_campaign(norm: Normalized, match: Match) -> bool:
     """True for a short post that is nothing but campaign material: "#AMINAjaDulu", "Ayo coblos 02".
 
@@ -94,11 +99,8 @@ def is_bare_campaign(norm: Normalized, match: Match) -> bool:
     words = [t for t in norm.tokens if t not in ("xurl", "xmention")]
     if len(words) > BARE_CAMPAIGN_MAX_WORDS or match.neutral:
         return False
-    for h in match.hits:
-        if h.counted and (h.base.kind in CAMPAIGN_KINDS
-                          or (h.first > 0 and norm.tokens[h.first - 1] in APPEAL_WORDS)):
-            return True
-    return False
+    return has_campaign_cue(match) or any(h.counted and h.first > 0 and norm.tokens[h.first - 1] in APPEAL_WORDS
+                                          for h in match.hits)
 
 
 def decide(proba: np.ndarray, classes: Sequence[str], threshold: float | None,
@@ -187,7 +189,7 @@ class Screener:
         proba = self.classifier.predict_proba(X)
         stance_proba = None
         partisan_col = self.classes.index("partisan")
-        electoral = np.array([any(h.counted and h.base.kind in CAMPAIGN_KINDS for h in m.hits) for m in matches])
+        electoral = np.array([has_campaign_cue(m) for m in matches])
         bare = np.array([is_bare_campaign(nm, m) for nm, m in zip(norms, matches, strict=True)])
         chosen = decide(proba, self.classes, self.partisan_threshold, electoral, bare)
         is_partisan = chosen == partisan_col

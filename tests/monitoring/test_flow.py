@@ -139,3 +139,12 @@ def test_a_bare_slogan_is_flagged_by_rule_even_with_a_low_model_score(people, ac
     result = flag.post.result
     assert result.label == "partisan" and result.rule == "bare_campaign" and result.targets == ["01"]
     assert result.score < services.flag_threshold()  # the model alone would not have flagged it
+
+
+def test_the_queue_marks_a_rule_decided_flag(client, people, account, django_capture_on_commit_callbacks):
+    rows = [(1, {"id": "s1", "text": "#AMINAjaDulu", "account": "budi.s", "platform": "facebook"})]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.import_posts(rows, people["monitor"], "uji")
+    client.force_login(people["monitor"])
+    page = client.get(reverse("monitoring:flags")).content.decode()
+    assert "#AMINAjaDulu" in page and ">aturan<" in page
