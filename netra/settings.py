@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "netra.public",
     "netra.desk",
     "netra.api",
+    "netra.notifications",
 ]
 
 MIDDLEWARE = [
@@ -192,10 +194,24 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "escalate-overdue-cases": {"task": "netra.cases.tasks.escalate_overdue", "schedule": 3600.0},
     "stage-reminders": {"task": "netra.rules.tasks.send_stage_reminders", "schedule": 3600.0 * 6},
+    "notifications-send-due": {"task": "netra.notifications.tasks.send_due", "schedule": 60.0},
+    "notifications-deadlines": {"task": "netra.notifications.tasks.scan_deadlines", "schedule": 3600.0},
+    "notifications-digest": {"task": "netra.notifications.tasks.send_digests",
+                             "schedule": crontab(minute=0, hour=int(os.environ.get("NETRA_NOTIFY_DIGEST_HOUR", 7)))},
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "netra@localhost")
+
+# Notifications (netra.notifications): WhatsApp/SMS HTTP gateways and the outbox's retry policy.
+NETRA_WHATSAPP_GATEWAY_URL = os.environ.get("NETRA_WHATSAPP_GATEWAY_URL", "")
+NETRA_WHATSAPP_GATEWAY_TOKEN = os.environ.get("NETRA_WHATSAPP_GATEWAY_TOKEN", "")
+NETRA_SMS_GATEWAY_URL = os.environ.get("NETRA_SMS_GATEWAY_URL", "")
+NETRA_SMS_GATEWAY_TOKEN = os.environ.get("NETRA_SMS_GATEWAY_TOKEN", "")
+NETRA_NOTIFY_GATEWAY_TIMEOUT = float(os.environ.get("NETRA_NOTIFY_GATEWAY_TIMEOUT", 10))
+NETRA_NOTIFY_MAX_ATTEMPTS = int(os.environ.get("NETRA_NOTIFY_MAX_ATTEMPTS", 8))
+NETRA_NOTIFY_RETRY_SECONDS = int(os.environ.get("NETRA_NOTIFY_RETRY_SECONDS", 60))
+NETRA_NOTIFY_DEADLINE_WORKING_DAYS = int(os.environ.get("NETRA_NOTIFY_DEADLINE_WORKING_DAYS", 2))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

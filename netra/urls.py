@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("netra.duty.urls")),
     path("desk/", include("netra.desk.urls")),
     path("desk/pemantauan/", include("netra.monitoring.urls")),
+    path("desk/notifikasi/", include("netra.notifications.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/", include("netra.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

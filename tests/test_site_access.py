@@ -39,6 +39,7 @@ ACCESS = {
     "monitoring:batch": staff_only(["monitor", "verifier", "admin"]),
     "monitoring:flag": staff_only(["monitor", "verifier", "admin"]),
     "monitoring:feedback": staff_only(["admin"]),
+    "notifications:preferences": staff_only(["verifier", "bawaslu", "ppk", "ppk_other", "supervisor", "admin"]),
     "api:report-status": row(200),
     "api:case-list": API_STAFF,
     "api:case-detail": {**API_STAFF, "ppk_other": 404},

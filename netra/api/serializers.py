@@ -8,6 +8,7 @@ from rest_framework import serializers
 from netra.cases.models import Case, CaseEvent
 from netra.cases.public_status import public_case, public_timeline
 from netra.core.roles import can_see_nip
+from netra.notifications.contacts import normalize_address
 from netra.registry.models import Agency, Region
 from netra.registry.validators import mask_nip, validate_nip_any_type
 from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType
@@ -18,6 +19,22 @@ class ReporterSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
     address = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
+class UpdatesContactSerializer(serializers.Serializer):
+    """Optional (also for anonymous reports): where to send stage updates. Write-only; never echoed."""
+
+    channel = serializers.ChoiceField(choices=["email", "whatsapp", "sms"])
+    address = serializers.CharField(max_length=254, help_text=_("Alamat email atau nomor telepon"))
+    language = serializers.ChoiceField(choices=["id", "en"], required=False,
+                                       help_text=_("Bahasa pesan; bawaan: bahasa permintaan"))
+
+    def validate(self, attrs):
+        try:
+            attrs["address"] = normalize_address(attrs["channel"], attrs["address"])
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({"address": exc.messages}) from None
+        return attrs
 
 
 class ReportCreateSerializer(serializers.Serializer):
@@ -41,6 +58,7 @@ class ReportCreateSerializer(serializers.Serializer):
     links = serializers.ListField(child=serializers.URLField(max_length=1000), required=False, max_length=20)
     anonymous = serializers.BooleanField(default=True)
     reporter = ReporterSerializer(required=False)
+    updates = UpdatesContactSerializer(required=False, write_only=True)
 
     def validate_subject_nip(self, value):
         if not value.strip():

@@ -2,8 +2,10 @@
 Staff endpoints (token or session auth): cases visible to the caller and their transitions."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
@@ -19,6 +21,7 @@ from netra.cases.access import cases_visible_to
 from netra.cases.models import Report
 from netra.core.codes import normalize_code
 from netra.core.roles import CASE_DESK_ROLES, has_role
+from netra.notifications.services import save_reporter_contact
 from netra.registry.models import Agency, Region
 from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType
 
@@ -53,8 +56,13 @@ class ReportCreateView(APIView):
             reporter_email=reporter.get("email", ""), reporter_phone=reporter.get("phone", ""),
             reporter_address=reporter.get("address", ""), channel=Report.Channel.API,
         )
+        updates = d.get("updates")
         try:
-            report = services.submit_report(data)
+            with transaction.atomic():  # the report and its update contact are kept together
+                report = services.submit_report(data)
+                if updates:
+                    save_reporter_contact(report, updates["channel"], updates["address"],
+                                          updates.get("language") or get_language())
         except ValidationError as exc:
             raise _api_error(exc) from None
         notice = _("Laporan diterima. Simpan kode pelacakan untuk mengikuti perkembangannya.")

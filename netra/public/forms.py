@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netra.notifications.contacts import available_channels, normalize_address
+from netra.notifications.models import Channel
 from netra.registry.models import Agency, Region
 from netra.registry.validators import validate_nip_any_type
 
@@ -75,11 +77,19 @@ class ReportForm(forms.Form):
     reporter_email = forms.EmailField(label=_("Email"), required=False)
     reporter_phone = forms.CharField(label=_("Telepon/WhatsApp"), max_length=40, required=False)
     reporter_address = forms.CharField(label=_("Alamat"), max_length=300, required=False)
+    # Optional, also for anonymous reports: where to send stage updates (netra.notifications).
+    updates_channel = forms.ChoiceField(label=_("Kirim kabar perkembangan lewat"), required=False, choices=())
+    updates_contact = forms.CharField(
+        label=_("Alamat email atau nomor untuk kabar"), max_length=254, required=False,
+        help_text=_("Opsional, juga untuk laporan anonim. Disimpan terenkripsi, hanya dipakai untuk mengirim "
+                    "kabar laporan ini, dan tidak ditampilkan kepada petugas."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.filter(is_active=True).exclude(kind=Region.Kind.PROVINCE)
         self.fields["agency"].queryset = Agency.objects.filter(is_active=True).select_related("region")
+        self.fields["updates_channel"].choices = [("", _("Tidak perlu kabar"))] + [
+            (c, Channel(c).label) for c in available_channels()]
 
     def clean_subject_nip(self):
         raw = self.cleaned_data.get("subject_nip", "")
@@ -94,6 +104,13 @@ class ReportForm(forms.Form):
         if value < dt.date(2017, 1, 1):
             raise ValidationError(_("Tanggal kejadian terlalu lama."))
         return value
+
+    def clean_updates_contact(self):
+        channel = self.cleaned_data.get("updates_channel")
+        contact = self.cleaned_data.get("updates_contact", "").strip()
+        if not channel:
+            return ""
+        return normalize_address(channel, contact)
 
     def clean_links(self):
         return clean_links(self.cleaned_data.get("links", ""))

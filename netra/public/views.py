@@ -2,8 +2,10 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +15,7 @@ from netra.cases.public_status import public_case, public_timeline
 from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.desk import stats
+from netra.notifications.services import save_reporter_contact
 
 from .forms import AddInfoForm, ReportForm, TrackForm
 
@@ -37,7 +40,11 @@ def report(request):
                 reporter_address=d["reporter_address"], channel=Report.Channel.WEB,
             )
             try:
-                created = services.submit_report(data, files=d["files"])
+                with transaction.atomic():  # the report and its update contact are kept together
+                    created = services.submit_report(data, files=d["files"])
+                    if d["updates_channel"]:
+                        save_reporter_contact(created, d["updates_channel"], d["updates_contact"],
+                                              get_language())
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:

@@ -1,0 +1,29 @@
+"""The one hook into the case workflow: a post_save receiver on CaseEvent.
+
+Why a receiver and not a call in `netra.cases.services`: every state change, escalation step and
+assignment already writes exactly one CaseEvent through `CaseEvent.objects.create`, inside the
+service's transaction. Listening there means (1) the outbox row is written in the SAME transaction
+as the event, so a rolled-back transition leaves no message and a committed one always has its
+rows; (2) the case services need no knowledge of notifications, so `cases` does not import this
+app and the workflow code can be reorganised freely; (3) a new transition is covered as soon as it
+logs an event whose kind is listed in `services.REPORTER_TOPICS` / `QUEUE_EVENTS`.
+CaseEvent is append-only, so `created` is always true for a save that reaches the receiver.
+"""
+
+from django.db.models.signals import post_save
+
+DISPATCH_UID = "netra.notifications.case_event"
+
+
+def _case_event_saved(sender, instance, created, raw=False, **kwargs):
+    if not created or raw:  # raw: fixtures/loaddata replay history; they must not message anyone
+        return
+    from .services import on_case_event
+
+    on_case_event(instance)
+
+
+def connect() -> None:
+    from netra.cases.models import CaseEvent
+
+    post_save.connect(_case_event_saved, sender=CaseEvent, dispatch_uid=DISPATCH_UID)
