@@ -1,6 +1,5 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
 
 from .contacts import available_channels, normalize_phone
 from .models import Channel, StaffPreference
@@ -18,18 +17,12 @@ class StaffPreferenceForm(forms.ModelForm):
         self.fields["channel"].choices = [(v, label) for v, label in Channel.choices if v in allowed or v == current]
 
     def clean(self):
+        """A phone number is required for WhatsApp/SMS and, when given, always stored as E.164."""
         data = super().clean()
-        channel = data.get("channel")
-        if channel and channel != Channel.EMAIL:
+        phone = data.get("phone", "")
+        if phone or data.get("channel") in (Channel.WHATSAPP, Channel.SMS):
             try:
-                data["phone"] = normalize_phone(data.get("phone", ""))
+                data["phone"] = normalize_phone(phone)
             except ValidationError as exc:
                 self.add_error("phone", exc)
-        elif data.get("phone"):
-            try:
-                data["phone"] = normalize_phone(data["phone"])
-            except ValidationError as exc:
-                self.add_error("phone", exc)
-        if channel and channel not in available_channels() and self.has_changed():
-            self.add_error("channel", _("Saluran ini tidak tersedia."))
         return data

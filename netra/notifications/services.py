@@ -7,6 +7,7 @@ phone gateways outside the province's control.
 """
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -24,6 +25,7 @@ from . import outbox
 from .models import Channel, Message, ReporterContact, StaffPreference
 from .render import render
 
+log = logging.getLogger(__name__)
 S = CaseStatus
 A = Message.Audience
 
@@ -212,9 +214,18 @@ def _staff_messages(event: CaseEvent) -> None:
 
 
 def on_case_event(event: CaseEvent) -> None:
-    """Outbox rows for everyone a new case event concerns (runs inside the event's transaction)."""
-    _reporter_messages(event)
-    _staff_messages(event)
+    """Outbox rows for everyone a new case event concerns (runs inside the event's transaction).
+
+    The rows are written in a savepoint: should writing them fail (a broken template, say), the
+    error is logged loudly and the transition still commits. A legal step must never be blocked by
+    a notification problem; the event itself stays in the log for anyone to follow up.
+    """
+    try:
+        with transaction.atomic():
+            _reporter_messages(event)
+            _staff_messages(event)
+    except Exception:
+        log.exception("notifications for case event %s (%s) could not be written", event.pk, event.kind)
 
 
 # ---------------------------------------------------------------------------------------------

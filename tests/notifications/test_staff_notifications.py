@@ -179,3 +179,18 @@ def test_admin_edits_preferences_and_reads_the_outbox(client, people, make_repor
     assert client.get(reverse("admin:notifications_staffpreference_add")).status_code == 200
     listing = client.get(reverse("admin:notifications_message_changelist"))
     assert listing.status_code == 200 and "staff_new_case" in listing.content.decode()
+
+
+def test_a_notification_fault_never_blocks_the_transition(people, make_report, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("template exploded")
+
+    monkeypatch.setattr("netra.notifications.services.render", broken)  # fault injection
+    report = make_report()  # the verifiers' "new case" message cannot be rendered
+    assert report.case.status == "received" and report.case.events.filter(kind="received").exists()
+    assert "could not be written" in caplog.text
+    case = services.start_verification(report.case, people["verifier"])
+    services.dismiss(case, people["verifier"], "rejected", "Bukan ASN")
+    case.refresh_from_db()
+    assert case.status == "rejected"
+    assert not Message.objects.exists()
