@@ -260,7 +260,7 @@ def send_digests(now: dt.datetime | None = None) -> list[Message]:
     now = now or timezone.now()
     digests = []
     held = Message.objects.filter(status=Message.Status.HELD, recipient_user__isnull=False)
-    for user_id in held.values_list("recipient_user", flat=True).distinct():
+    for user_id in held.order_by().values_list("recipient_user", flat=True).distinct():
         with transaction.atomic():
             items = list(Message.objects.select_for_update().filter(
                 status=Message.Status.HELD, recipient_user_id=user_id).order_by("created_at", "id"))

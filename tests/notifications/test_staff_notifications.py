@@ -116,6 +116,10 @@ def test_each_escalation_step_is_announced(people, employee, make_report, django
 def test_digest_mode_batches_messages_into_one_daily_mail(people, employee, make_report,
                                                            django_capture_on_commit_callbacks):
     StaffPreference.objects.create(user=people["verifier"], daily_digest=True, language="en")
+    colleague = make_user("verifikator2", "verifier")
+    colleague.email = "v2@kaltimprov.go.id"
+    colleague.save()
+    StaffPreference.objects.create(user=colleague, daily_digest=True)
     with django_capture_on_commit_callbacks(execute=True):
         first = make_report(conduct="2024-12-13", received="2024-12-16")
         second = make_report(conduct="2024-12-13", received="2024-12-16", subject="Rina")
@@ -126,16 +130,18 @@ def test_digest_mode_batches_messages_into_one_daily_mail(people, employee, make
 
     with django_capture_on_commit_callbacks(execute=True):
         digests = send_digests()
-    assert len(digests) == 1
+    assert len(digests) == 2  # one per person
     assert subjects("verifier@kaltimprov.go.id") == ["Netra digest: 4 notifications"]
-    body = mail.outbox[-1].body
+    assert subjects("v2@kaltimprov.go.id") == ["Ringkasan Netra: 4 pemberitahuan"]
+    body = [m for m in mail.outbox if m.to == ["verifier@kaltimprov.go.id"]][0].body
     for case in (first.case, second.case):
         assert f"Case {case.code} is in your queue" in body and f"Case {case.code} deadline" in body
-    assert Message.objects.filter(status="batched", digest=digests[0]).count() == 4
+    mine = next(d for d in digests if d.recipient_user == people["verifier"])
+    assert Message.objects.filter(status="batched", digest=mine, recipient_user=people["verifier"]).count() == 4
     assert Message.objects.filter(status="held").count() == 0
     assert send_digests() == []  # nothing left to fold
     # The digest itself travels through the outbox like any message.
-    assert Message.objects.get(pk=digests[0].pk).status == "sent"
+    assert Message.objects.get(pk=mine.pk).status == "sent"
 
 
 def test_staff_without_an_address_get_no_rows(people, make_report):
