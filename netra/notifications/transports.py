@@ -8,12 +8,15 @@ The standard library's urllib is enough for one JSON POST, so no HTTP client dep
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from django.conf import settings
 from django.core.mail import send_mail
 
 from .models import Channel
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 class TransportError(Exception):
@@ -24,9 +27,18 @@ def send_email(address: str, subject: str, body: str) -> None:
     send_mail(subject, body, None, [address], fail_silently=False)
 
 
+def _check_url(url: str) -> None:
+    """The token and the message must not cross a network in clear text: https, or http on this host."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK):
+        return
+    raise TransportError(f"gateway URL must use https (got {parts.scheme}://{parts.hostname})")
+
+
 def _gateway(url: str, token: str, address: str, subject: str, body: str) -> None:
     if not url:
         raise TransportError("gateway not configured")
+    _check_url(url)
     payload = json.dumps({"to": address, "message": f"{subject}\n\n{body}"}).encode("utf-8")
     request = urllib.request.Request(url, data=payload, method="POST", headers={
         "Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {token}"})

@@ -232,3 +232,12 @@ def test_english_decision_uses_the_english_sanction_name(people, employee, make_
     decided = Message.objects.get(topic="reporter_decided")
     assert decided.language == "en" and decided.subject == f"Report {report.tracking_code}: the PPK has decided"
     assert "received severe disciplinary penalty (Demotion one level for 12 months)" in decided.body
+
+
+def test_gateway_token_never_travels_over_plain_http(make_report, settings, django_capture_on_commit_callbacks):
+    settings.NETRA_WHATSAPP_GATEWAY_URL = "http://gateway.example.org/wa"
+    report = make_report()
+    with django_capture_on_commit_callbacks(execute=True):
+        save_reporter_contact(report, "whatsapp", "081234567890", "id")
+    message = Message.objects.get()
+    assert message.status == "pending" and "must use https" in message.last_error
