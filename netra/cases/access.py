@@ -4,14 +4,12 @@ from django.db.models import QuerySet
 
 from netra.core.roles import Role, has_role
 
-from .models import Case, CaseStatus
+from . import workflow
+from .models import Case
 
-# Each role's working queue; supervisors and admins see every case but have no queue of their own.
-QUEUES = {
-    Role.VERIFIER: (CaseStatus.RECEIVED, CaseStatus.VERIFICATION),
-    Role.BAWASLU: (CaseStatus.BAWASLU_REVIEW,),
-    Role.PPK: (CaseStatus.RECOMMENDED,),
-}
+# Each role's working queue, generated from the workflow table; supervisors and admins see every
+# case but have no queue of their own.
+QUEUES = workflow.queues()
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
