@@ -367,8 +367,8 @@ def _require_agency(case: Case) -> None:
     """A case goes to the PPK of its agency's government; without an agency it would reach no one."""
     if case.agency_id is None:
         raise TransitionError(
-            _("Instansi terlapor belum ditetapkan. Tetapkan instansinya dulu (langkah \"Tetapkan instansi "
-              "terlapor\"); tanpa instansi kasus tidak akan sampai ke PPK yang berwenang."),
+            _("Instansi terlapor belum ditetapkan. Tetapkan instansinya dulu (langkah “Tetapkan instansi "
+              "terlapor”); tanpa instansi kasus tidak akan sampai ke PPK yang berwenang."),
             code="no_agency")
 
 
