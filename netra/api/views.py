@@ -19,7 +19,8 @@ from netra.cases import services
 from netra.cases.access import cases_visible_to
 from netra.cases.models import Report
 from netra.core.codes import normalize_code
-from netra.core.roles import CASE_DESK_ROLES, has_role
+from netra.core.permissions import CASE_DESK_ROLES
+from netra.core.roles import has_role
 from netra.registry.models import Agency, Employee, Region
 from netra.registry.validators import normalize_nip
 from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType

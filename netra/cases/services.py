@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.core import crypto
+from netra.core.permissions import officer_government_id
 from netra.core.roles import Role, has_role
 from netra.registry.models import Agency, Employee
 from netra.registry.validators import normalize_nip
@@ -420,12 +421,8 @@ def can_act_as_ppk(actor, case: Case) -> bool:
     """A PPK officer acts only for the regional government that employs the person."""
     if actor is None or has_role(actor, Role.ADMIN):
         return True
-    if not has_role(actor, Role.PPK):
-        return False
-    profile = getattr(actor, "staff_profile", None)
-    if profile is None or profile.government_id is None:
-        return False
-    return case.agency is not None and case.agency.region_id == profile.government_id
+    government_id = officer_government_id(actor)
+    return government_id is not None and case.agency is not None and case.agency.region_id == government_id
 
 
 @transaction.atomic

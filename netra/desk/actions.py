@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.cases import services, workflow
 from netra.cases.models import Case, CaseStatus
-from netra.core.roles import CASE_DESK_ROLES, Role, has_role
+from netra.core.permissions import CASE_DESK_ROLES
+from netra.core.roles import Role, has_role
 from netra.registry import matching as agency_matching
 from netra.registry.models import Agency, Employee
 from netra.registry.validators import normalize_nip

@@ -18,14 +18,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
+from netra.core.permissions import (
+    DUTY_LETTER_OFFICERS,
+    DUTY_LETTER_READERS,
+    Scope,
+    government_scope,
+    officer_government_id,
+)
 from netra.core.roles import Role, has_role
 from netra.learning.attendance import normalize_name
 from netra.registry.models import Employee
 
 from .models import DutyLetter, DutyLetterEvent
 
-OFFICER_ROLES = (Role.PPK, Role.ADMIN)
-READER_ROLES = (Role.PPK, Role.ADMIN, Role.VERIFIER, Role.BAWASLU, Role.SUPERVISOR)
+OFFICER_ROLES = DUTY_LETTER_OFFICERS
+READER_ROLES = DUTY_LETTER_READERS
 NAME_MATCH_MIN = 85
 MAX_DAYS = 366
 
@@ -34,31 +41,23 @@ def _now(at):
     return at or timezone.now()
 
 
-def officer_government(user):
-    profile = getattr(user, "staff_profile", None)
-    return getattr(profile, "government", None) if profile else None
-
-
 def can_register_for(user, employee: Employee) -> bool:
-    """Administrators: anyone. PPK officers: employees of agencies of their government (or any when
-    their account is not scoped). ASN: only themself."""
+    """Administrators: anyone. PPK officers: employees of agencies of their government, and no one
+    while their account names no government. ASN: only themself."""
     if not getattr(user, "is_authenticated", False):
         return False
     if has_role(user, Role.ADMIN):
         return True
     if has_role(user, Role.PPK):
-        government = officer_government(user)
-        return government is None or employee.agency.region_id == government.pk
+        return Scope(government_id=officer_government_id(user)).covers(employee.agency.region_id)
     if has_role(user, Role.ASN):
         return employee.user_id == user.pk
     return False
 
 
 def can_read(user, letter: DutyLetter) -> bool:
-    if has_role(user, Role.ADMIN, Role.VERIFIER, Role.BAWASLU, Role.SUPERVISOR):
+    if government_scope(user).covers(letter.employee.agency.region_id):
         return True
-    if has_role(user, Role.PPK):
-        return can_register_for(user, letter.employee)
     return getattr(user, "is_authenticated", False) and letter.employee.user_id == user.pk
 
 

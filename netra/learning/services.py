@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netra.core.permissions import TRAINER_ROLES
 from netra.core.roles import Role, has_role
 from netra.registry.models import Employee
 from netra.rules.models import ContestStage
@@ -41,7 +42,6 @@ from .models import (
 )
 
 log = logging.getLogger(__name__)
-TRAINER_ROLES = (Role.TRAINER, Role.ADMIN)
 # A page submitted a little after the timer ran out (slow network) still counts.
 SUBMIT_GRACE = dt.timedelta(seconds=60)
 _rng = random.SystemRandom()
