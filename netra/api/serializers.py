@@ -201,6 +201,8 @@ class TransitionSerializer(serializers.Serializer):
     sanction = serializers.SlugRelatedField(slug_field="code", queryset=SanctionType.objects.all(), required=False)
     number = serializers.CharField(required=False, allow_blank=True, default="")
     decision_date = serializers.DateField(required=False)
+    issued_on = serializers.DateField(required=False, help_text="recommend: tanggal surat rekomendasi "
+                                      "(bawaan: hari dicatat)")
     decision_reference = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     outcome = serializers.CharField(required=False)
     nip = serializers.CharField(required=False, allow_blank=True, default="", max_length=30,

@@ -205,7 +205,8 @@ CALLS = {
         sanction=d.get("sanction"), reason=d["reason"], conduct_date=d.get("conduct_date")),
     "forward_to_bawaslu": lambda case, user, d: services.forward_to_bawaslu(case, user, d["reason"]),
     "return_to_verification": lambda case, user, d: services.return_to_verification(case, user, d["reason"]),
-    "recommend": lambda case, user, d: services.recommend(case, user, number=d["number"], reason=d["reason"]),
+    "recommend": lambda case, user, d: services.recommend(case, user, number=d["number"],
+                                                          issued_on=d.get("issued_on"), reason=d["reason"]),
     "record_ppk_decision": lambda case, user, d: services.record_ppk_decision(
         case, user, sanction=_required(d, "sanction", _("Pilih sanksi yang dijatuhkan.")), number=d["number"],
         decision_date=d.get("decision_date"), reason=d["reason"]),

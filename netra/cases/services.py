@@ -386,26 +386,39 @@ def return_to_verification(case: Case, actor, reason: str, at: dt.datetime | Non
 
 
 @transaction.atomic
-def recommend(case: Case, actor, *, number: str, reason: str = "", at: dt.datetime | None = None) -> Case:
+def recommend(case: Case, actor, *, number: str, issued_on: dt.date | None = None, reason: str = "",
+              at: dt.datetime | None = None) -> Case:
     """Bawaslu's review confirms the case; the recommendation goes to the PPK.
 
-    The recommending authority is taken by date: KASN until 23 Aug 2024, BKN after (§2.6).
+    A recommendation letter is often entered days after it was signed. Its issue date (`issued_on`,
+    the letter's date; the entry day when not given) is what counts: the recommending authority is
+    the one in office on that date (KASN until 23 Aug 2024, BKN after, §2.6) and the PPK's
+    14-working-day clock runs from it. The entry day stays in the event (`at`, `entered_on`).
     """
     step = _allowed(actor, "recommend")
-    if not (number or "").strip():
-        raise ValidationError({"number": _("Nomor rekomendasi wajib diisi.")})
     at = _now(at)
+    today = _local_date(at)
+    issued_on = issued_on or today
+    errors = {}
+    if not (number or "").strip():
+        errors["number"] = _("Nomor rekomendasi wajib diisi.")
+    if issued_on > today:
+        errors["issued_on"] = _("Tanggal rekomendasi tidak boleh di masa depan.")
+    if errors:
+        raise ValidationError(errors)
     case = _locked(case)
     _expect(case, *step.sources)
     _require_agency(case)
-    today = _local_date(at)
-    authority = rules.authority_on(today)
+    if issued_on < case.conduct_date:
+        raise ValidationError({"issued_on": _("Tanggal rekomendasi tidak boleh sebelum tanggal perbuatan.")})
+    authority = rules.authority_on(issued_on)
     case.authority = authority
     case.recommendation_number = number.strip()
-    case.recommended_on = today
+    case.recommended_on = issued_on
     return _move(case, S.RECOMMENDED, at, actor, kind=step.event, reason=reason,
-                 due=stage_due_date(S.RECOMMENDED, today),
+                 due=stage_due_date(S.RECOMMENDED, issued_on),
                  data={"authority": authority.code if authority else None, "number": number.strip(),
+                       "issued_on": issued_on.isoformat(), "entered_on": today.isoformat(),
                        "sanction": case.recommended_sanction.code if case.recommended_sanction else None})
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netra.cases import services, workflow
@@ -134,6 +135,15 @@ class ClassifyForm(ActionForm):
 
 class RecommendForm(ActionForm):
     number = forms.CharField(label=_("Nomor rekomendasi"), max_length=120)
+    issued_on = forms.DateField(
+        label=_("Tanggal surat rekomendasi"), widget=DATE_WIDGET,
+        help_text=_("Tanggal yang tertera pada surat, bukan tanggal dicatat. Batas 14 hari kerja PPK dihitung dari "
+                    "tanggal ini."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["issued_on"] = timezone.localdate()
     reason = forms.CharField(label=_("Catatan kajian"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -235,7 +245,8 @@ FORMS: dict[str, tuple[type[ActionForm], Callable]] = {
         conduct_date=d["conduct_date"])),
     "forward_to_bawaslu": (OptionalReasonForm, lambda c, u, d: services.forward_to_bawaslu(c, u, reason=d["reason"])),
     "return_to_verification": (ReasonForm, lambda c, u, d: services.return_to_verification(c, u, d["reason"])),
-    "recommend": (RecommendForm, lambda c, u, d: services.recommend(c, u, number=d["number"], reason=d["reason"])),
+    "recommend": (RecommendForm, lambda c, u, d: services.recommend(c, u, number=d["number"], issued_on=d["issued_on"],
+                                                                    reason=d["reason"])),
     "record_ppk_decision": (DecisionForm, lambda c, u, d: services.record_ppk_decision(
         c, u, sanction=d["sanction"], number=d["number"], decision_date=d["decision_date"], reason=d["reason"])),
     "close_case": (OptionalReasonForm, lambda c, u, d: services.close_case(c, u, reason=d["reason"])),

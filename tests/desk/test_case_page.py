@@ -61,7 +61,9 @@ def test_whole_workflow_through_the_case_page(client, people, case, employee):
     client.force_login(people["bawaslu"])
     case.refresh_from_db()
     assert offered(page(client, case)) >= {"recommend", "return_to_verification"}
-    assert act(client, case, "recommend", number="REK/12/2024").status_code == 302
+    assert act(client, case, "recommend", number="REK/12/2024").status_code == 400  # the letter's date is asked
+    assert act(client, case, "recommend", number="REK/12/2024",
+               issued_on=timezone.localdate().isoformat()).status_code == 302
 
     client.force_login(people["ppk"])
     case.refresh_from_db()
