@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "netra.public",
     "netra.desk",
     "netra.api",
+    "netra.demo",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "netra.core.context_processors.netra",
+                "netra.rules.context_processors.stages",
             ],
         },
     },

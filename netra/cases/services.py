@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from netra.core import crypto
 from netra.core.permissions import officer_government_id
 from netra.core.roles import Role, has_role
-from netra.registry.models import Agency, Employee
+from netra.registry.models import Agency, Employee, Region
 from netra.registry.validators import normalize_nip
 from netra.rules import services as rules
 from netra.rules import workdays
@@ -124,12 +124,12 @@ class ReportInput:
     """What a reporter tells us; forms and the API both fill this."""
 
     subject_name: str
-    region: object
+    region: Region
     conduct_date: dt.date
     description: str
     known_date: dt.date | None = None
     subject_agency_text: str = ""
-    agency: object = None
+    agency: Agency | None = None
     subject_nip: str = ""
     subject_position: str = ""
     location: str = ""
@@ -282,7 +282,7 @@ def add_report_info(report: Report, text: str, files=(), links=(), at: dt.dateti
         _store_files(report, note, checked, at)
         for link in links:
             Evidence.objects.create(report=report, note=note, kind=Evidence.Kind.LINK, received_at=at, url=link)
-        if report.case_id:
+        if report.case is not None:
             _log(report.case, "reporter_added_info", at, None, actor_label="pelapor",
                  data={"report": report.tracking_code, "files": len(checked), "links": len(links)})
     return note
@@ -617,7 +617,7 @@ def assign(case: Case, actor, user, at: dt.datetime | None = None) -> Case:
     return case
 
 
-ESCALATION_ORDER = [Escalation.NONE, Escalation.WARNING, Escalation.REPRIMAND, Escalation.BLOCK_REQUESTED]
+ESCALATION_ORDER: list[str] = [Escalation.NONE, Escalation.WARNING, Escalation.REPRIMAND, Escalation.BLOCK_REQUESTED]
 
 
 def escalate_overdue(at: dt.datetime | None = None) -> list[Case]:
@@ -636,22 +636,22 @@ def escalate_overdue(at: dt.datetime | None = None) -> list[Case]:
     for pk in candidates:
         with transaction.atomic():
             case = Case.objects.select_for_update().get(pk=pk)
-            if case.status != S.RECOMMENDED:
+            due = case.due_date
+            if case.status != S.RECOMMENDED or due is None:
                 continue
             stepped = False
             while case.escalation != Escalation.BLOCK_REQUESTED:
                 level = ESCALATION_ORDER.index(case.escalation)
                 # Level n+1 is due n steps after the deadline.
-                threshold = case.due_date if level == 0 else workdays.add_working_days(case.due_date,
-                                                                                         step * level)
+                threshold = due if level == 0 else workdays.add_working_days(due, step * level)
                 if today <= threshold:
                     break
                 case.escalation = ESCALATION_ORDER[level + 1]
                 case.escalated_on = today
                 case.save(update_fields=["escalation", "escalated_on"])
                 _log(case, "escalated", at, None, data={
-                    "level": str(case.escalation), "due_date": case.due_date.isoformat(),
-                    "overdue_working_days": workdays.working_days_between(case.due_date, today)})
+                    "level": str(case.escalation), "due_date": due.isoformat(),
+                    "overdue_working_days": workdays.working_days_between(due, today)})
                 stepped = True
             if not stepped:
                 continue

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
+from netra.core.links import site_url
+from netra.core.names import normalize_name
 from netra.core.permissions import (
     DUTY_LETTER_OFFICERS,
     DUTY_LETTER_READERS,
@@ -26,8 +28,7 @@ from netra.core.permissions import (
     officer_government_id,
 )
 from netra.core.roles import Role, has_role
-from netra.learning.attendance import normalize_name
-from netra.registry.models import Employee
+from netra.registry.models import Employee, Region
 
 from .models import DutyLetter, DutyLetterEvent
 
@@ -76,7 +77,7 @@ class LetterInput:
     purpose: str
     issuing_official: str
     issued_on: dt.date | None = None
-    region: object = None
+    region: Region | None = None
 
 
 def _check(data: LetterInput) -> dict:
@@ -162,10 +163,10 @@ def letters_for(employee: Employee | None = None, name: str | None = None, on_da
     found = []
     if employee is not None:
         for letter in qs.filter(employee=employee):
-            letter.match_score = 100
+            letter.match_score = 100  # type: ignore[attr-defined]  # shown with the result, not stored
             found.append(letter)
     else:
-        wanted = normalize_name(name)
+        wanted = normalize_name(name or "")
         # A subset match ("Budi Santoso" in "Budi Santoso, S.Pd") counts only for a name of two or
         # more words; a single word must resemble the whole name.
         scorer = fuzz.token_set_ratio if len(wanted.split()) >= 2 else fuzz.token_sort_ratio
@@ -173,15 +174,15 @@ def letters_for(employee: Employee | None = None, name: str | None = None, on_da
             score = max(scorer(wanted, normalize_name(letter.holder_name)),
                         scorer(wanted, normalize_name(letter.employee.name)))
             if score >= NAME_MATCH_MIN:
-                letter.match_score = round(score)
+                letter.match_score = round(score)  # type: ignore[attr-defined]
                 found.append(letter)
     for letter in found:
-        letter.state = letter.state_on(on_date)
-    found.sort(key=lambda x: (-x.match_score, x.revoked_at is not None, -x.date_from.toordinal()))
+        letter.state = letter.state_on(on_date)  # type: ignore[attr-defined]
+    found.sort(key=lambda x: (-x.match_score, x.revoked_at is not None,  # type: ignore[attr-defined]
+                              -x.date_from.toordinal()))
     return found
 
 
 def verify_url(letter: DutyLetter) -> str:
-    from netra.learning.services import site_url
 
     return site_url(reverse("duty:verify", args=[letter.code]))

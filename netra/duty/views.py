@@ -13,8 +13,8 @@ from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.core.permissions import government_scope
 from netra.core.roles import Role, has_role
-from netra.learning.services import employee_of
 from netra.registry.models import Employee
+from netra.registry.people import employee_of
 from netra.registry.validators import normalize_nip
 
 from . import services

@@ -38,6 +38,7 @@ def flag_threshold() -> float:
 def _parse_when(value):
     if value in (None, ""):
         return None
+    moment: dt.datetime | None
     if isinstance(value, dt.datetime):
         moment = value
     else:
@@ -217,7 +218,7 @@ def confirm_flag(flag: Flag, user, note: str = "") -> Report:
     if flag.status != Flag.Status.OPEN:
         raise ValidationError(_("Tanda ini sudah diputuskan."))
     post = flag.post
-    employee = post.account.employee if post.account_id else None
+    employee = post.account.employee if post.account is not None else None
     if employee is None:
         raise ValidationError(_("Akun ini belum terhubung ke pegawai di registri; hubungkan dulu akunnya."))
     result = post.result
