@@ -167,7 +167,7 @@ PUBLIC_EVENT_LABELS: dict[str, Promise] = {
     kind: public for kind, (_staff, public) in EVENT_LABELS.items() if public is not None}
 
 # CaseEvent.kind's choices, generated so that an event kind exists exactly when the table names it.
-EventKind = models.TextChoices(  # type: ignore[misc]
+EventKind = models.TextChoices(  # type: ignore[call-overload]
     "EventKind", [(kind.upper(), (kind, label)) for kind, label in STAFF_EVENT_LABELS.items()])
 
 
