@@ -168,3 +168,10 @@ def test_api_classify_takes_the_conduct_date(people, employee, to_stage):
     assert response.status_code == 200, response.json()
     case.refresh_from_db()
     assert case.conduct_date.isoformat() == "2024-09-01" and case.violation.code.startswith("E")
+
+
+def test_each_dismissal_outcome_has_one_row_per_stage():
+    """`services.dismiss` picks the row by the case's stage, so an outcome's rows may not overlap."""
+    for outcome, steps in services.DISMISSALS.items():
+        stages = [s for step in steps for s in step.sources]
+        assert len(stages) == len(set(stages)), outcome
