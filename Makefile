@@ -30,6 +30,8 @@ run: install
 lint: install
 	$(BIN)/ruff check netra tests benchmarks
 	DJANGO_SETTINGS_MODULE=netra.settings_test $(NETRA) makemigrations --check --dry-run -v1
+	$(BIN)/lint-imports --no-cache
+	NETRA_TESTING=1 $(BIN)/mypy
 
 test: install lint
 	$(MAKE) test-sqlite
@@ -52,4 +54,4 @@ messages: install
 	cd netra && NETRA_TESTING=1 ../$(NETRA) compilemessages -v0
 
 clean:
-	rm -rf var .pytest_cache .ruff_cache
+	rm -rf var .pytest_cache .ruff_cache .mypy_cache

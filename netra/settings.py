@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "netra.desk",
     "netra.api",
     "netra.notifications",
+    "netra.demo",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "netra.core.context_processors.netra",
+                "netra.rules.context_processors.stages",
             ],
         },
     },

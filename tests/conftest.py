@@ -10,8 +10,8 @@ from PIL import Image
 
 from netra.accounts.models import StaffProfile
 from netra.cases import services
-from netra.core.management.commands.load_reference import load_all
 from netra.core.roles import Role
+from netra.demo.management.commands.load_reference import load_all
 from netra.registry.models import Agency, Employee, Region
 
 WITA = dt.timezone(dt.timedelta(hours=8))

@@ -13,7 +13,7 @@ class StaffProfileInline(admin.StackedInline):
     can_delete = False
     extra = 0
     max_num = 1
-    autocomplete_fields = ("government", "agency")
+    autocomplete_fields = ("government",)
     verbose_name_plural = _("profil staf (cakupan PPK/instansi)")
 
 

@@ -6,7 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StaffProfile(models.Model):
-    """A PPK officer acts for one regional government; other roles may be scoped to an agency."""
+    """A PPK officer acts for one regional government (see netra.core.permissions.government_scope).
+
+    There is no agency scope: the PPK is the head of the regional government, whose officers handle
+    every agency of it, and no other role is limited to one agency.
+    """
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile")
     government = models.ForeignKey(
@@ -14,8 +18,6 @@ class StaffProfile(models.Model):
         verbose_name=_("pemerintah daerah"),
         help_text=_("Untuk petugas PPK: kasus pegawai dari instansi pemerintah daerah ini."),
     )
-    agency = models.ForeignKey("registry.Agency", null=True, blank=True, on_delete=models.PROTECT,
-                               verbose_name=_("instansi"))
 
     class Meta:
         verbose_name = _("profil staf")

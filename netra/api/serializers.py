@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from netra.cases import workflow
 from netra.cases.models import Case, CaseEvent
 from netra.cases.public_status import public_case, public_timeline
 from netra.core.roles import can_see_nip
@@ -207,13 +208,26 @@ class CaseDetailSerializer(CaseSerializer):
 
 
 class TransitionSerializer(serializers.Serializer):
-    ACTIONS = ["start_verification", "classify", "forward_to_bawaslu", "return_to_verification", "recommend",
-               "record_ppk_decision", "close_case", "dismiss", "mark_employee_exited"]
+    """One workflow step; the actions are the workflow table's (netra/cases/workflow.py)."""
+
+    ACTIONS = workflow.action_names()
     action = serializers.ChoiceField(choices=ACTIONS)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     violation = serializers.SlugRelatedField(slug_field="code", queryset=ViolationType.objects.all(), required=False)
     contest = serializers.SlugRelatedField(slug_field="code", queryset=Contest.objects.all(), required=False)
+    conduct_date = serializers.DateField(required=False)
     sanction = serializers.SlugRelatedField(slug_field="code", queryset=SanctionType.objects.all(), required=False)
     number = serializers.CharField(required=False, allow_blank=True, default="")
     decision_date = serializers.DateField(required=False)
+    issued_on = serializers.DateField(required=False, help_text="recommend: tanggal surat rekomendasi "
+                                      "(bawaan: hari dicatat)")
+    decision_reference = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     outcome = serializers.CharField(required=False)
+    nip = serializers.CharField(required=False, allow_blank=True, default="", max_length=30,
+                                help_text="link_employee: NIP / NI PPPK pegawai")
+    agency = serializers.SlugRelatedField(slug_field="code", queryset=Agency.objects.filter(is_active=True),
+                                          required=False, help_text="set_agency: kode instansi")
+    duplicate = serializers.CharField(required=False, allow_blank=True, default="", max_length=20,
+                                      help_text="merge_cases: kode kasus duplikat")
+    assignee = serializers.CharField(required=False, allow_blank=True, default="", max_length=150,
+                                     help_text="assign: nama pengguna petugas; kosong melepas penugasan")

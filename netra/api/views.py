@@ -1,6 +1,7 @@
 """REST API v1. Public endpoints: create a report, follow it by code, reference data.
 Staff endpoints (token or session auth): cases visible to the caller and their transitions."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -20,9 +21,11 @@ from netra.cases import services
 from netra.cases.access import cases_visible_to
 from netra.cases.models import Report
 from netra.core.codes import normalize_code
-from netra.core.roles import CASE_DESK_ROLES, has_role
+from netra.core.permissions import CASE_DESK_ROLES
+from netra.core.roles import has_role
 from netra.notifications.services import save_reporter_contact
-from netra.registry.models import Agency, Region
+from netra.registry.models import Agency, Employee, Region
+from netra.registry.validators import normalize_nip
 from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType
 
 from . import serializers as s
@@ -168,6 +171,63 @@ class CaseDetail(generics.RetrieveAPIView):
         return cases_visible_to(self.request.user).prefetch_related("events__actor", "reports")
 
 
+def _employee_by_nip(nip: str) -> Employee:
+    employee = Employee.objects.filter(nip=normalize_nip(nip)).first() if (nip or "").strip() else None
+    if employee is None:
+        raise ApiValidationError({"nip": [_("NIP ini tidak ada di daftar pegawai.")]})
+    return employee
+
+
+def _duplicate_case(user, code: str):
+    other = cases_visible_to(user).filter(code=(code or "").strip().upper()).first()
+    if other is None:
+        raise ApiValidationError({"duplicate": [_("Kasus dengan kode ini tidak ditemukan.")]})
+    return other
+
+
+def _desk_user(username: str):
+    """The staff member to assign; blank means unassign."""
+    if not (username or "").strip():
+        return None
+    user = get_user_model().objects.filter(username=username.strip(), is_active=True).first()
+    if user is None or not has_role(user, *CASE_DESK_ROLES):
+        raise ApiValidationError({"assignee": [_("Petugas tidak ditemukan.")]})
+    return user
+
+
+def _required(d: dict, name: str, message: str):
+    if d.get(name) is None:
+        raise ApiValidationError({name: [message]})
+    return d[name]
+
+
+# How each workflow action's API fields reach its service function; tests hold these keys to the
+# workflow table, so an action added to the table must be added here too.
+CALLS = {
+    "start_verification": lambda case, user, d: services.start_verification(case, user),
+    "link_employee": lambda case, user, d: services.link_employee(case, user, _employee_by_nip(d["nip"])),
+    "set_agency": lambda case, user, d: services.set_agency(
+        case, user, _required(d, "agency", _("Pilih instansi terlapor.")), reason=d["reason"]),
+    "classify": lambda case, user, d: services.classify(
+        case, user, violation=_required(d, "violation", _("Pilih bentuk pelanggaran.")), contest=d.get("contest"),
+        sanction=d.get("sanction"), reason=d["reason"], conduct_date=d.get("conduct_date")),
+    "forward_to_bawaslu": lambda case, user, d: services.forward_to_bawaslu(case, user, d["reason"]),
+    "return_to_verification": lambda case, user, d: services.return_to_verification(case, user, d["reason"]),
+    "recommend": lambda case, user, d: services.recommend(case, user, number=d["number"],
+                                                          issued_on=d.get("issued_on"), reason=d["reason"]),
+    "record_ppk_decision": lambda case, user, d: services.record_ppk_decision(
+        case, user, sanction=_required(d, "sanction", _("Pilih sanksi yang dijatuhkan.")), number=d["number"],
+        decision_date=d.get("decision_date"), reason=d["reason"]),
+    "close_case": lambda case, user, d: services.close_case(case, user, d["reason"]),
+    "merge_cases": lambda case, user, d: services.merge_cases(case, _duplicate_case(user, d["duplicate"]), user,
+                                                              reason=d["reason"]),
+    "assign": lambda case, user, d: services.assign(case, user, _desk_user(d["assignee"])),
+    "dismiss": lambda case, user, d: services.dismiss(case, user, d.get("outcome", ""), d["reason"]),
+    "mark_employee_exited": lambda case, user, d: services.mark_employee_exited(
+        case, user, d["reason"], decision_reference=d["decision_reference"]),
+}
+
+
 class CaseTransition(APIView):
     """Move a case through the workflow with the same service functions as the desk."""
 
@@ -180,27 +240,9 @@ class CaseTransition(APIView):
         incoming = s.TransitionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         d = incoming.validated_data
-        user, action, reason = request.user, d["action"], d["reason"]
-        calls = {
-            "start_verification": lambda: services.start_verification(case, user),
-            "classify": lambda: services.classify(case, user, violation=d.get("violation"), contest=d.get("contest"),
-                                                  sanction=d.get("sanction"), reason=reason),
-            "forward_to_bawaslu": lambda: services.forward_to_bawaslu(case, user, reason),
-            "return_to_verification": lambda: services.return_to_verification(case, user, reason),
-            "recommend": lambda: services.recommend(case, user, number=d["number"], reason=reason),
-            "record_ppk_decision": lambda: services.record_ppk_decision(
-                case, user, sanction=d.get("sanction"), number=d["number"], decision_date=d.get("decision_date"),
-                reason=reason),
-            "close_case": lambda: services.close_case(case, user, reason),
-            "dismiss": lambda: services.dismiss(case, user, d.get("outcome", ""), reason),
-            "mark_employee_exited": lambda: services.mark_employee_exited(case, user, reason),
-        }
-        if action == "classify" and d.get("violation") is None:
-            raise ApiValidationError({"violation": [_("Pilih bentuk pelanggaran.")]})
-        if action == "record_ppk_decision" and d.get("sanction") is None:
-            raise ApiValidationError({"sanction": [_("Pilih sanksi yang dijatuhkan.")]})
+        user = request.user
         try:
-            updated = calls[action]()
+            updated = CALLS[d["action"]](case, user, d)
         except PermissionDenied as exc:
             raise ApiPermissionDenied(str(exc) or None) from None
         except ValidationError as exc:

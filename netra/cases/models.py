@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.core.codes import random_code
 
+from .workflow import OPEN_STATUSES, CaseStatus, EventKind
+
 
 def _evidence_storage():
     return storages["evidence"]
@@ -23,29 +25,6 @@ def new_tracking_code() -> str:
 
 def new_case_code() -> str:
     return random_code(groups=2, prefix="KSS")
-
-
-class CaseStatus(models.TextChoices):
-    RECEIVED = "received", _("Diterima")
-    VERIFICATION = "verification", _("Verifikasi Satgas")
-    BAWASLU_REVIEW = "bawaslu_review", _("Kajian Bawaslu")
-    RECOMMENDED = "recommended", _("Direkomendasikan ke PPK")
-    PPK_DECIDED = "ppk_decided", _("Diputus PPK")
-    CLOSED = "closed", _("Selesai (tercatat)")
-    NOT_PROVEN = "not_proven", _("Tidak terbukti")
-    REJECTED = "rejected", _("Ditolak")
-    CANCELLED = "cancelled", _("Dibatalkan")
-    EMPLOYEE_EXITED = "employee_exited", _("Pegawai sudah keluar")
-    MERGED = "merged", _("Digabung ke kasus lain")
-
-
-OPEN_STATUSES = (
-    CaseStatus.RECEIVED,
-    CaseStatus.VERIFICATION,
-    CaseStatus.BAWASLU_REVIEW,
-    CaseStatus.RECOMMENDED,
-    CaseStatus.PPK_DECIDED,
-)
 
 
 class Escalation(models.TextChoices):
@@ -229,7 +208,7 @@ class CaseEvent(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                               related_name="+")
     actor_label = models.CharField(max_length=60, blank=True, help_text=_("mis. sistem, pelapor"))
-    kind = models.CharField(max_length=40)
+    kind = models.CharField(max_length=40, choices=EventKind.choices)
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16, blank=True)
     reason = models.TextField(blank=True)

@@ -1,24 +1,10 @@
 """What a reporter may see about their case: stage names and dates, nothing personal."""
 
-from django.utils.translation import gettext_lazy as _
-
+from . import workflow
 from .models import CaseStatus
 
-PUBLIC_EVENT_LABELS = {
-    "received": _("Laporan diterima"),
-    "reporter_added_info": _("Pelapor menambahkan keterangan"),
-    "verification_started": _("Verifikasi oleh Satgas Netralitas dimulai"),
-    "forwarded_to_bawaslu": _("Diteruskan ke Bawaslu untuk dikaji"),
-    "returned_to_verification": _("Dikembalikan untuk dilengkapi"),
-    "recommended": _("Rekomendasi sanksi dikirim ke PPK"),
-    "ppk_decided": _("PPK telah menjatuhkan keputusan"),
-    "closed": _("Kasus selesai dan tercatat"),
-    "dismissed_not_proven": _("Tidak terbukti"),
-    "dismissed_rejected": _("Ditolak: bukan pelanggaran netralitas ASN"),
-    "dismissed_cancelled": _("Dibatalkan"),
-    "employee_exited": _("Pegawai sudah tidak berstatus ASN"),
-    "merged_from": _("Digabung dengan laporan lain tentang kejadian yang sama"),
-}
+# Generated from the workflow table: the events a reporter sees and how they read.
+PUBLIC_EVENT_LABELS = workflow.PUBLIC_EVENT_LABELS
 
 
 def public_case(case):

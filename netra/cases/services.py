@@ -15,15 +15,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.core import crypto
+from netra.core.permissions import officer_government_id
 from netra.core.roles import Role, has_role
-from netra.registry.models import Employee
+from netra.registry.models import Agency, Employee, Region
 from netra.registry.validators import normalize_nip
 from netra.rules import services as rules
 from netra.rules import workdays
 from netra.rules.models import Contest, SanctionType, ViolationType
 
 from . import evidence as evidence_io
-from .models import OPEN_STATUSES, Case, CaseEvent, CaseStatus, Escalation, Evidence, Report, ReportNote
+from . import workflow
+from .models import OPEN_STATUSES, Case, CaseEvent, CaseStatus, Escalation, EventKind, Evidence, Report, ReportNote
 
 S = CaseStatus
 DEADLINES = settings.NETRA_DEADLINES
@@ -51,6 +53,13 @@ def _require(actor, *roles) -> None:
         raise PermissionDenied(_("Peran Anda tidak berwenang untuk langkah ini."))
 
 
+def _allowed(actor, name: str) -> workflow.Transition:
+    """The role guard of one workflow step, as the table in `workflow.py` states it."""
+    step = workflow.BY_NAME[name]
+    _require(actor, *step.roles)
+    return step
+
+
 def _expect(case: Case, *statuses) -> None:
     if case.status not in statuses:
         raise TransitionError(
@@ -62,6 +71,8 @@ def _expect(case: Case, *statuses) -> None:
 
 def _log(case: Case, kind: str, at: dt.datetime, actor=None, *, from_status: str = "", to_status: str = "",
          reason: str = "", data: dict | None = None, actor_label: str = "") -> CaseEvent:
+    if kind not in EventKind.values:
+        raise ValueError(f"event kind {kind!r} is not in the workflow table (netra/cases/workflow.py)")
     if actor is None and not actor_label:
         actor_label = "sistem"
     return CaseEvent.objects.create(
@@ -113,12 +124,12 @@ class ReportInput:
     """What a reporter tells us; forms and the API both fill this."""
 
     subject_name: str
-    region: object
+    region: Region
     conduct_date: dt.date
     description: str
     known_date: dt.date | None = None
     subject_agency_text: str = ""
-    agency: object = None
+    agency: Agency | None = None
     subject_nip: str = ""
     subject_position: str = ""
     location: str = ""
@@ -271,7 +282,7 @@ def add_report_info(report: Report, text: str, files=(), links=(), at: dt.dateti
         _store_files(report, note, checked, at)
         for link in links:
             Evidence.objects.create(report=report, note=note, kind=Evidence.Kind.LINK, received_at=at, url=link)
-        if report.case_id:
+        if report.case is not None:
             _log(report.case, "reporter_added_info", at, None, actor_label="pelapor",
                  data={"report": report.tracking_code, "files": len(checked), "links": len(links)})
     return note
@@ -283,14 +294,14 @@ def add_report_info(report: Report, text: str, files=(), links=(), at: dt.dateti
 
 @transaction.atomic
 def start_verification(case: Case, actor, at: dt.datetime | None = None) -> Case:
-    _require(actor, Role.VERIFIER, Role.ADMIN)
+    step = _allowed(actor, "start_verification")
     at = _now(at)
     case = _locked(case)
-    _expect(case, S.RECEIVED)
+    _expect(case, *step.sources)
     if actor is not None and case.assigned_to_id is None:
         case.assigned_to = actor
     # The 7-day verification clock runs from receipt, not from when someone picked the case up.
-    return _move(case, S.VERIFICATION, at, actor, kind="verification_started",
+    return _move(case, S.VERIFICATION, at, actor, kind=step.event,
                  due=stage_due_date(S.VERIFICATION, _local_date(case.opened_at)))
 
 
@@ -304,10 +315,10 @@ def classify(case: Case, actor, *, violation: ViolationType, contest: Contest | 
     contest's candidate-determination date (E before, D from that date). The catalogue proposes
     a sanction; choosing another needs a reason, which is logged.
     """
-    _require(actor, Role.VERIFIER, Role.ADMIN)
+    step = _allowed(actor, "classify")
     at = _now(at)
     case = _locked(case)
-    _expect(case, S.VERIFICATION)
+    _expect(case, *step.sources)
     contest = contest or case.contest
     if contest is None:
         raise ValidationError({"contest": _("Pilih kontestasi pemilihan yang terkait.")})
@@ -329,7 +340,7 @@ def classify(case: Case, actor, *, violation: ViolationType, contest: Contest | 
     case.recommended_sanction = chosen
     case.sanction_override_reason = reason.strip() if override else ""
     case.save()
-    _log(case, "classified", at, actor, reason=reason.strip(), data={
+    _log(case, step.event, at, actor, reason=reason.strip(), data={
         "named": violation.code, "violation": applied.code, "contest": contest.code,
         "conduct_date": case.conduct_date.isoformat(),
         "determination_date": contest.candidate_determination_date.isoformat(),
@@ -341,49 +352,73 @@ def classify(case: Case, actor, *, violation: ViolationType, contest: Contest | 
 
 @transaction.atomic
 def forward_to_bawaslu(case: Case, actor, reason: str = "", at: dt.datetime | None = None) -> Case:
-    _require(actor, Role.VERIFIER, Role.ADMIN)
+    step = _allowed(actor, "forward_to_bawaslu")
     at = _now(at)
     case = _locked(case)
-    _expect(case, S.VERIFICATION)
+    _expect(case, *step.sources)
     if case.violation_id is None or case.recommended_sanction_id is None:
         raise TransitionError(_("Klasifikasikan pelanggaran dan sanksi sebelum meneruskan ke Bawaslu."),
                               code="unclassified")
-    return _move(case, S.BAWASLU_REVIEW, at, actor, kind="forwarded_to_bawaslu", reason=reason,
+    _require_agency(case)
+    return _move(case, S.BAWASLU_REVIEW, at, actor, kind=step.event, reason=reason,
                  due=stage_due_date(S.BAWASLU_REVIEW, _local_date(at)))
+
+
+def _require_agency(case: Case) -> None:
+    """A case goes to the PPK of its agency's government; without an agency it would reach no one."""
+    if case.agency_id is None:
+        raise TransitionError(
+            _("Instansi terlapor belum ditetapkan. Tetapkan instansinya dulu (langkah “Tetapkan instansi "
+              "terlapor”); tanpa instansi kasus tidak akan sampai ke PPK yang berwenang."),
+            code="no_agency")
 
 
 @transaction.atomic
 def return_to_verification(case: Case, actor, reason: str, at: dt.datetime | None = None) -> Case:
-    _require(actor, Role.BAWASLU, Role.ADMIN)
+    step = _allowed(actor, "return_to_verification")
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Tuliskan apa yang perlu dilengkapi.")})
     at = _now(at)
     case = _locked(case)
-    _expect(case, S.BAWASLU_REVIEW)
-    return _move(case, S.VERIFICATION, at, actor, kind="returned_to_verification", reason=reason,
+    _expect(case, *step.sources)
+    return _move(case, S.VERIFICATION, at, actor, kind=step.event, reason=reason,
                  due=stage_due_date(S.VERIFICATION, _local_date(at)))
 
 
 @transaction.atomic
-def recommend(case: Case, actor, *, number: str, reason: str = "", at: dt.datetime | None = None) -> Case:
+def recommend(case: Case, actor, *, number: str, issued_on: dt.date | None = None, reason: str = "",
+              at: dt.datetime | None = None) -> Case:
     """Bawaslu's review confirms the case; the recommendation goes to the PPK.
 
-    The recommending authority is taken by date: KASN until 23 Aug 2024, BKN after (§2.6).
+    A recommendation letter is often entered days after it was signed. Its issue date (`issued_on`,
+    the letter's date; the entry day when not given) is what counts: the recommending authority is
+    the one in office on that date (KASN until 23 Aug 2024, BKN after, §2.6) and the PPK's
+    14-working-day clock runs from it. The entry day stays in the event (`at`, `entered_on`).
     """
-    _require(actor, Role.BAWASLU, Role.ADMIN)
-    if not (number or "").strip():
-        raise ValidationError({"number": _("Nomor rekomendasi wajib diisi.")})
+    step = _allowed(actor, "recommend")
     at = _now(at)
-    case = _locked(case)
-    _expect(case, S.BAWASLU_REVIEW)
     today = _local_date(at)
-    authority = rules.authority_on(today)
+    issued_on = issued_on or today
+    errors = {}
+    if not (number or "").strip():
+        errors["number"] = _("Nomor rekomendasi wajib diisi.")
+    if issued_on > today:
+        errors["issued_on"] = _("Tanggal rekomendasi tidak boleh di masa depan.")
+    if errors:
+        raise ValidationError(errors)
+    case = _locked(case)
+    _expect(case, *step.sources)
+    _require_agency(case)
+    if issued_on < case.conduct_date:
+        raise ValidationError({"issued_on": _("Tanggal rekomendasi tidak boleh sebelum tanggal perbuatan.")})
+    authority = rules.authority_on(issued_on)
     case.authority = authority
     case.recommendation_number = number.strip()
-    case.recommended_on = today
-    return _move(case, S.RECOMMENDED, at, actor, kind="recommended", reason=reason,
-                 due=stage_due_date(S.RECOMMENDED, today),
+    case.recommended_on = issued_on
+    return _move(case, S.RECOMMENDED, at, actor, kind=step.event, reason=reason,
+                 due=stage_due_date(S.RECOMMENDED, issued_on),
                  data={"authority": authority.code if authority else None, "number": number.strip(),
+                       "issued_on": issued_on.isoformat(), "entered_on": today.isoformat(),
                        "sanction": case.recommended_sanction.code if case.recommended_sanction else None})
 
 
@@ -399,23 +434,19 @@ def can_act_as_ppk(actor, case: Case) -> bool:
     """A PPK officer acts only for the regional government that employs the person."""
     if actor is None or has_role(actor, Role.ADMIN):
         return True
-    if not has_role(actor, Role.PPK):
-        return False
-    profile = getattr(actor, "staff_profile", None)
-    if profile is None or profile.government_id is None:
-        return False
-    return case.agency is not None and case.agency.region_id == profile.government_id
+    government_id = officer_government_id(actor)
+    return government_id is not None and case.agency is not None and case.agency.region_id == government_id
 
 
 @transaction.atomic
 def record_ppk_decision(case: Case, actor, *, sanction: SanctionType, number: str, decision_date: dt.date,
                         reason: str = "", at: dt.datetime | None = None) -> Case:
-    _require(actor, Role.PPK, Role.ADMIN)
+    step = _allowed(actor, "record_ppk_decision")
     at = _now(at)
     case = _locked(case)
     if not can_act_as_ppk(actor, case):
         raise PermissionDenied(_("Kasus ini bukan kewenangan PPK Anda."))
-    _expect(case, S.RECOMMENDED)
+    _expect(case, *step.sources)
     errors = {}
     if sanction is None:
         errors["sanction"] = _("Pilih sanksi yang dijatuhkan.")
@@ -434,7 +465,7 @@ def record_ppk_decision(case: Case, actor, *, sanction: SanctionType, number: st
     case.decided_sanction = sanction
     case.decision_number = number.strip()
     case.decision_date = decision_date
-    return _move(case, S.PPK_DECIDED, at, actor, kind="ppk_decided", reason=reason, data={
+    return _move(case, S.PPK_DECIDED, at, actor, kind=step.event, reason=reason, data={
         "sanction": sanction.code, "number": number.strip(), "decision_date": decision_date.isoformat(),
         "on_time": on_time, "recommended": case.recommended_sanction.code if case.recommended_sanction else None,
     })
@@ -443,101 +474,150 @@ def record_ppk_decision(case: Case, actor, *, sanction: SanctionType, number: st
 @transaction.atomic
 def close_case(case: Case, actor, reason: str = "", at: dt.datetime | None = None) -> Case:
     """The decision is recorded (in BKN's I'DIS); the case is done."""
-    _require(actor, Role.VERIFIER, Role.PPK, Role.ADMIN)
+    step = _allowed(actor, "close_case")
     at = _now(at)
     case = _locked(case)
     _require_own_government(actor, case)
-    _expect(case, S.PPK_DECIDED)
-    return _move(case, S.CLOSED, at, actor, kind="closed", reason=reason)
+    _expect(case, *step.sources)
+    return _move(case, S.CLOSED, at, actor, kind=step.event, reason=reason)
 
 
-DISMISSALS = {
-    S.NOT_PROVEN: ((S.VERIFICATION, S.BAWASLU_REVIEW), (Role.VERIFIER, Role.BAWASLU, Role.ADMIN)),
-    S.REJECTED: ((S.RECEIVED, S.VERIFICATION), (Role.VERIFIER, Role.ADMIN)),
-    S.CANCELLED: ((S.RECEIVED, S.VERIFICATION, S.BAWASLU_REVIEW, S.RECOMMENDED),
-                  (Role.VERIFIER, Role.BAWASLU, Role.ADMIN)),
-}
+# The side outcomes `dismiss` can reach, each with the table's steps that lead there.
+DISMISSALS: dict[str, list[workflow.Transition]] = {}
+for _step in workflow.TRANSITIONS:
+    if _step.service == "dismiss":
+        DISMISSALS.setdefault(_step.outcome, []).append(_step)
+
+
+def dismissal_steps(actor, case: Case) -> list[workflow.Transition]:
+    """The dismissals this person may take on this case now (for forms; the service checks again)."""
+    return [step for steps in DISMISSALS.values() for step in steps
+            if case.status in step.sources and (actor is None or has_role(actor, *step.roles))]
 
 
 @transaction.atomic
 def dismiss(case: Case, actor, outcome: str, reason: str, at: dt.datetime | None = None) -> Case:
-    """End a case without a sanction: not proven, rejected (not a neutrality matter) or cancelled."""
+    """End a case without a sanction: not proven, rejected (not a neutrality matter) or cancelled.
+
+    Each outcome belongs to the body holding the case at that stage (see `workflow.TRANSITIONS`):
+    a verifier cannot cancel Bawaslu's review, nor Bawaslu a case still being verified.
+    """
     if outcome not in DISMISSALS:
         raise ValidationError({"outcome": _("Hasil penutupan tidak dikenal.")})
-    allowed_from, roles = DISMISSALS[outcome]
-    _require(actor, *roles)
+    steps = DISMISSALS[outcome]
+    _require(actor, *{role for step in steps for role in step.roles})
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Alasan wajib diisi.")})
     at = _now(at)
     case = _locked(case)
-    _expect(case, *allowed_from)
-    return _move(case, outcome, at, actor, kind=f"dismissed_{outcome}", reason=reason)
+    _expect(case, *{status for step in steps for status in step.sources})
+    step = next(step for step in steps if case.status in step.sources)
+    _require(actor, *step.roles)
+    return _move(case, outcome, at, actor, kind=step.event, reason=reason)
 
 
 @transaction.atomic
-def mark_employee_exited(case: Case, actor, reason: str, at: dt.datetime | None = None) -> Case:
-    _require(actor, Role.VERIFIER, Role.PPK, Role.ADMIN)
-    if not (reason or "").strip():
-        raise ValidationError({"reason": _("Sebutkan dasar (mis. SK pemberhentian/pensiun).")})
+def mark_employee_exited(case: Case, actor, reason: str = "", decision_reference: str = "",
+                         at: dt.datetime | None = None) -> Case:
+    """The reported person is no longer an ASN; the case ends without a sanction.
+
+    This is final and takes the case out of the PPK's hands, so only the verifier may record it,
+    and only on the personnel decision that ended the employment (its number is kept in the event).
+    """
+    step = _allowed(actor, "mark_employee_exited")
+    if not (decision_reference or "").strip():
+        raise ValidationError({"decision_reference": _(
+            "Sebutkan nomor keputusan kepegawaian (mis. SK pemberhentian/pensiun).")})
     at = _now(at)
     case = _locked(case)
-    _require_own_government(actor, case)
-    _expect(case, *OPEN_STATUSES)
-    return _move(case, S.EMPLOYEE_EXITED, at, actor, kind="employee_exited", reason=reason)
+    _expect(case, *step.sources)
+    return _move(case, S.EMPLOYEE_EXITED, at, actor, kind=step.event, reason=reason,
+                 data={"decision_reference": decision_reference.strip()})
 
 
 @transaction.atomic
 def merge_cases(target: Case, duplicate: Case, actor, reason: str = "", at: dt.datetime | None = None) -> Case:
     """Fold a duplicate case (same person, same event) into `target`; every report stays."""
-    _require(actor, Role.VERIFIER, Role.ADMIN)
+    step = _allowed(actor, "merge_cases")
     if target.pk == duplicate.pk:
         raise ValidationError(_("Kasus tidak dapat digabung dengan dirinya sendiri."))
     at = _now(at)
     target, duplicate = _locked(target), _locked(duplicate)
-    _expect(target, S.RECEIVED, S.VERIFICATION)
-    _expect(duplicate, S.RECEIVED, S.VERIFICATION)
+    _expect(target, *step.sources)
+    _expect(duplicate, *step.sources)
     moved = list(duplicate.reports.values_list("tracking_code", flat=True))
     duplicate.reports.update(case=target)
     if target.employee_id is None and duplicate.employee_id:
         target.employee_id = duplicate.employee_id
-        target.agency_id = target.agency_id or duplicate.agency_id
+    # An agency set on either side must survive the merge, or the case may never reach its PPK.
+    carried_agency = target.agency_id is None and duplicate.agency_id is not None
+    if carried_agency:
+        target.agency_id = duplicate.agency_id
     target.conduct_date = min(target.conduct_date, duplicate.conduct_date)
     target.information_only = target.information_only and duplicate.information_only
     target.save()
     duplicate.merged_into = target
-    _move(duplicate, S.MERGED, at, actor, kind="merged_into", reason=reason,
+    _move(duplicate, S.MERGED, at, actor, kind=step.event, reason=reason,
           data={"target": target.code, "reports": moved})
-    _log(target, "merged_from", at, actor, reason=reason, data={"source": duplicate.code, "reports": moved})
+    _log(target, "merged_from", at, actor, reason=reason, data={
+        "source": duplicate.code, "reports": moved,
+        **({"agency": duplicate.agency.code if duplicate.agency else None} if carried_agency else {})})
     return target
 
 
 @transaction.atomic
 def link_employee(case: Case, actor, employee: Employee, at: dt.datetime | None = None) -> Case:
     """The verifier identifies the reported person in the registry."""
-    _require(actor, Role.VERIFIER, Role.ADMIN)
+    step = _allowed(actor, "link_employee")
     at = _now(at)
     case = _locked(case)
-    _expect(case, S.RECEIVED, S.VERIFICATION)
+    _expect(case, *step.sources)
     case.employee = employee
     case.agency = employee.agency
     case.subject_name = employee.name
     case.save()
-    _log(case, "employee_linked", at, actor, data={"employee": employee.pk})
+    _log(case, step.event, at, actor, data={"employee": employee.pk})
+    return case
+
+
+@transaction.atomic
+def set_agency(case: Case, actor, agency: Agency, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """The verifier sets or corrects the reported person's agency.
+
+    A reporter types the agency as free text; when it matches no registry entry the case has no
+    agency, and the agency's government decides which PPK officer receives the recommendation.
+    The previous and new agency are both kept in the event.
+    """
+    step = _allowed(actor, "set_agency")
+    if agency is None:
+        raise ValidationError({"agency": _("Pilih instansi terlapor.")})
+    at = _now(at)
+    case = _locked(case)
+    _expect(case, *step.sources)
+    if case.agency_id == agency.pk:
+        raise ValidationError({"agency": _("Kasus ini sudah tercatat pada instansi tersebut.")})
+    previous = case.agency
+    case.agency = agency
+    case.save(update_fields=["agency"])
+    _log(case, step.event, at, actor, reason=(reason or "").strip(), data={
+        "agency": agency.code, "agency_name": agency.name,
+        "previous": previous.code if previous else None})
     return case
 
 
 @transaction.atomic
 def assign(case: Case, actor, user, at: dt.datetime | None = None) -> Case:
-    _require(actor, Role.VERIFIER, Role.SUPERVISOR, Role.ADMIN)
+    step = _allowed(actor, "assign")
     at = _now(at)
     case = _locked(case)
+    _expect(case, *step.sources)
     case.assigned_to = user
     case.save(update_fields=["assigned_to"])
-    _log(case, "assigned", at, actor, data={"user": user.get_username() if user else None})
+    _log(case, step.event, at, actor, data={"user": user.get_username() if user else None})
     return case
 
 
-ESCALATION_ORDER = [Escalation.NONE, Escalation.WARNING, Escalation.REPRIMAND, Escalation.BLOCK_REQUESTED]
+ESCALATION_ORDER: list[str] = [Escalation.NONE, Escalation.WARNING, Escalation.REPRIMAND, Escalation.BLOCK_REQUESTED]
 
 
 def escalate_overdue(at: dt.datetime | None = None) -> list[Case]:
@@ -556,22 +636,22 @@ def escalate_overdue(at: dt.datetime | None = None) -> list[Case]:
     for pk in candidates:
         with transaction.atomic():
             case = Case.objects.select_for_update().get(pk=pk)
-            if case.status != S.RECOMMENDED:
+            due = case.due_date
+            if case.status != S.RECOMMENDED or due is None:
                 continue
             stepped = False
             while case.escalation != Escalation.BLOCK_REQUESTED:
                 level = ESCALATION_ORDER.index(case.escalation)
                 # Level n+1 is due n steps after the deadline.
-                threshold = case.due_date if level == 0 else workdays.add_working_days(case.due_date,
-                                                                                         step * level)
+                threshold = due if level == 0 else workdays.add_working_days(due, step * level)
                 if today <= threshold:
                     break
                 case.escalation = ESCALATION_ORDER[level + 1]
                 case.escalated_on = today
                 case.save(update_fields=["escalation", "escalated_on"])
                 _log(case, "escalated", at, None, data={
-                    "level": str(case.escalation), "due_date": case.due_date.isoformat(),
-                    "overdue_working_days": workdays.working_days_between(case.due_date, today)})
+                    "level": str(case.escalation), "due_date": due.isoformat(),
+                    "overdue_working_days": workdays.working_days_between(due, today)})
                 stepped = True
             if not stepped:
                 continue

@@ -23,7 +23,7 @@ class Role(models.TextChoices):
 # the reporter or examine the report formally see it. NIP identifies the employee for sanctions.
 SEES_REPORTER_IDENTITY = {Role.VERIFIER, Role.BAWASLU, Role.ADMIN}
 SEES_NIP = {Role.VERIFIER, Role.BAWASLU, Role.PPK, Role.ADMIN, Role.MONITOR}
-CASE_DESK_ROLES = {Role.VERIFIER, Role.BAWASLU, Role.PPK, Role.SUPERVISOR, Role.ADMIN}
+# The other role sets (who works on cases, letters, imports ...) are in netra.core.permissions.
 
 
 def roles_of(user) -> set[str]:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from netra.cases.access import QUEUES, cases_visible_to
 from netra.cases.models import OPEN_STATUSES, Case, CaseStatus, Evidence
+from netra.core.permissions import SEALED_ORIGINAL_READERS
 from netra.core.roles import Role, has_role, roles_of
 
 
@@ -36,7 +37,7 @@ def evidence_for_user(user, uid) -> Evidence:
 
 def can_open_sealed_original(user) -> bool:
     """The byte-exact original (with EXIF/GPS) is for the people who verify or keep the record."""
-    return has_role(user, Role.VERIFIER, Role.ADMIN)
+    return has_role(user, *SEALED_ORIGINAL_READERS)
 
 
 ALL_OPEN = tuple(OPEN_STATUSES)

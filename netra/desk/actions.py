@@ -1,5 +1,7 @@
 """The case page's action forms, each a thin wrapper around one function of `cases.services`.
 
+Which actions exist, their labels, roles and stages come from the workflow table
+(`netra.cases.workflow`); this module adds only the form and how its data reach the service.
 The list decides which forms a user *sees* (role and state). It is not the guard: a POST always
 goes to the service, which checks role and state again and raises PermissionDenied or a
 ValidationError; the view turns those into 403 or form errors.
@@ -10,12 +12,15 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netra.cases import services
-from netra.cases.models import OPEN_STATUSES, Case, CaseStatus
-from netra.core.roles import CASE_DESK_ROLES, Role, has_role
-from netra.registry.models import Employee
+from netra.cases import services, workflow
+from netra.cases.models import Case, CaseStatus
+from netra.core.permissions import CASE_DESK_ROLES
+from netra.core.roles import Role, has_role
+from netra.registry import matching as agency_matching
+from netra.registry.models import Agency, Employee
 from netra.registry.validators import normalize_nip
 from netra.rules import services as rules
 from netra.rules.models import Contest, SanctionType, ViolationType
@@ -44,6 +49,13 @@ class ReasonForm(ActionForm):
     reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class EmployeeExitedForm(ActionForm):
+    decision_reference = forms.CharField(
+        label=_("Nomor keputusan kepegawaian"), max_length=200,
+        help_text=_("Nomor dan tanggal SK pemberhentian, pensiun atau keterangan meninggal dunia."))
+    reason = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class LinkEmployeeForm(ActionForm):
     nip = forms.CharField(label=_("NIP / NI PPPK pegawai"), max_length=30)
 
@@ -60,6 +72,37 @@ class LinkEmployeeForm(ActionForm):
                                           "daftar ASN instansinya."))
         self.cleaned_data["employee"] = employee
         return employee.nip
+
+
+class SetAgencyForm(ActionForm):
+    """Choose the reported person's agency; agencies matching what the reporters typed come first."""
+
+    agency = forms.TypedChoiceField(label=_("Instansi terlapor"), coerce=int)
+    reason = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        typed = [r.subject_agency_text for r in self.case.reports.all() if r.subject_agency_text]
+        suggested = agency_matching.suggest(" ".join(typed), region=self.case.region) if typed else []
+        agencies = list(Agency.objects.filter(is_active=True).select_related("region"))
+        groups: dict[str, list] = {}
+        for agency in agencies:
+            groups.setdefault(str(agency.region), []).append((agency.pk, agency.name))
+        choices: list = [("", "---------")]
+        if suggested:
+            choices.append((_("Cocok dengan tulisan pelapor"), [(a.pk, f"{a.name} ({a.region})") for a in suggested]))
+        choices.extend(groups.items())
+        self.fields["agency"].choices = choices
+        if typed:
+            self.fields["agency"].help_text = _("Ditulis pelapor: %(text)s") % {"text": "; ".join(dict.fromkeys(typed))}
+        if not self.is_bound:
+            self.initial["agency"] = self.case.agency_id or (suggested[0].pk if suggested else None)
+
+    def clean_agency(self):
+        agency = Agency.objects.filter(pk=self.cleaned_data["agency"], is_active=True).first()
+        if agency is None:
+            raise forms.ValidationError(_("Pilih instansi dari daftar."))
+        return agency
 
 
 class ClassifyForm(ActionForm):
@@ -92,6 +135,15 @@ class ClassifyForm(ActionForm):
 
 class RecommendForm(ActionForm):
     number = forms.CharField(label=_("Nomor rekomendasi"), max_length=120)
+    issued_on = forms.DateField(
+        label=_("Tanggal surat rekomendasi"), widget=DATE_WIDGET,
+        help_text=_("Tanggal yang tertera pada surat, bukan tanggal dicatat. Batas 14 hari kerja PPK dihitung dari "
+                    "tanggal ini."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["issued_on"] = timezone.localdate()
     reason = forms.CharField(label=_("Catatan kajian"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -109,9 +161,8 @@ class DecisionForm(ActionForm):
 
 
 def dismissals_for(user, case: Case) -> list[tuple[str, str]]:
-    labels = dict(S.choices)
-    return [(outcome, labels[outcome]) for outcome, (states, roles) in services.DISMISSALS.items()
-            if case.status in states and has_role(user, *roles)]
+    """The outcomes this user may end this case on now, each labelled as the table names its step."""
+    return [(step.outcome, step.action_label) for step in services.dismissal_steps(user, case)]
 
 
 class DismissForm(ActionForm):
@@ -183,43 +234,48 @@ class Action:
         return self.extra_check is None or self.extra_check(user, case)
 
 
-MERGEABLE = (S.RECEIVED, S.VERIFICATION)
+# Each action's form and how the form's data reach the service. Everything else about the action
+# (label, roles, stages, whether it is a side outcome) comes from the workflow table.
+FORMS: dict[str, tuple[type[ActionForm], Callable]] = {
+    "start_verification": (EmptyForm, lambda c, u, d: services.start_verification(c, u)),
+    "link_employee": (LinkEmployeeForm, lambda c, u, d: services.link_employee(c, u, d["employee"])),
+    "set_agency": (SetAgencyForm, lambda c, u, d: services.set_agency(c, u, d["agency"], reason=d["reason"])),
+    "classify": (ClassifyForm, lambda c, u, d: services.classify(
+        c, u, violation=d["violation"], contest=d["contest"], sanction=d["sanction"], reason=d["reason"],
+        conduct_date=d["conduct_date"])),
+    "forward_to_bawaslu": (OptionalReasonForm, lambda c, u, d: services.forward_to_bawaslu(c, u, reason=d["reason"])),
+    "return_to_verification": (ReasonForm, lambda c, u, d: services.return_to_verification(c, u, d["reason"])),
+    "recommend": (RecommendForm, lambda c, u, d: services.recommend(c, u, number=d["number"], issued_on=d["issued_on"],
+                                                                    reason=d["reason"])),
+    "record_ppk_decision": (DecisionForm, lambda c, u, d: services.record_ppk_decision(
+        c, u, sanction=d["sanction"], number=d["number"], decision_date=d["decision_date"], reason=d["reason"])),
+    "close_case": (OptionalReasonForm, lambda c, u, d: services.close_case(c, u, reason=d["reason"])),
+    "merge_cases": (MergeForm, lambda c, u, d: services.merge_cases(c, d["duplicate_case"], u, reason=d["reason"])),
+    "assign": (AssignForm, lambda c, u, d: services.assign(c, u, d["assignee"])),
+    "dismiss": (DismissForm, lambda c, u, d: services.dismiss(c, u, d["outcome"], d["reason"])),
+    "mark_employee_exited": (EmployeeExitedForm, lambda c, u, d: services.mark_employee_exited(
+        c, u, d["reason"], decision_reference=d["decision_reference"])),
+}
+DISMISS_LABEL = _("Hentikan tanpa sanksi")
 
-ACTIONS = [
-    Action("start_verification", _("Mulai verifikasi"), EmptyForm, (Role.VERIFIER, Role.ADMIN), (S.RECEIVED,),
-           lambda c, u, d: services.start_verification(c, u)),
-    Action("link_employee", _("Tautkan ke data pegawai"), LinkEmployeeForm, (Role.VERIFIER, Role.ADMIN),
-           MERGEABLE, lambda c, u, d: services.link_employee(c, u, d["employee"])),
-    Action("classify", _("Klasifikasi pelanggaran dan sanksi"), ClassifyForm, (Role.VERIFIER, Role.ADMIN),
-           (S.VERIFICATION,),
-           lambda c, u, d: services.classify(c, u, violation=d["violation"], contest=d["contest"],
-                                             sanction=d["sanction"], reason=d["reason"],
-                                             conduct_date=d["conduct_date"])),
-    Action("forward_to_bawaslu", _("Teruskan ke Bawaslu"), OptionalReasonForm, (Role.VERIFIER, Role.ADMIN),
-           (S.VERIFICATION,), lambda c, u, d: services.forward_to_bawaslu(c, u, reason=d["reason"])),
-    Action("return_to_verification", _("Kembalikan untuk dilengkapi"), ReasonForm, (Role.BAWASLU, Role.ADMIN),
-           (S.BAWASLU_REVIEW,), lambda c, u, d: services.return_to_verification(c, u, d["reason"])),
-    Action("recommend", _("Kirim rekomendasi ke PPK"), RecommendForm, (Role.BAWASLU, Role.ADMIN),
-           (S.BAWASLU_REVIEW,), lambda c, u, d: services.recommend(c, u, number=d["number"], reason=d["reason"])),
-    Action("record_ppk_decision", _("Catat keputusan PPK"), DecisionForm, (Role.PPK, Role.ADMIN), (S.RECOMMENDED,),
-           lambda c, u, d: services.record_ppk_decision(c, u, sanction=d["sanction"], number=d["number"],
-                                                        decision_date=d["decision_date"], reason=d["reason"]),
-           extra_check=lambda u, c: services.can_act_as_ppk(u, c)),
-    Action("close_case", _("Tutup: keputusan sudah tercatat"), OptionalReasonForm,
-           (Role.VERIFIER, Role.PPK, Role.ADMIN), (S.PPK_DECIDED,),
-           lambda c, u, d: services.close_case(c, u, reason=d["reason"]), extra_check=_is_ppk_for),
-    Action("merge_cases", _("Gabungkan kasus duplikat ke kasus ini"), MergeForm, (Role.VERIFIER, Role.ADMIN),
-           MERGEABLE, lambda c, u, d: services.merge_cases(c, d["duplicate_case"], u, reason=d["reason"])),
-    Action("assign", _("Tugaskan petugas"), AssignForm, (Role.VERIFIER, Role.SUPERVISOR, Role.ADMIN),
-           tuple(OPEN_STATUSES), lambda c, u, d: services.assign(c, u, d["assignee"])),
-    Action("dismiss", _("Hentikan tanpa sanksi"), DismissForm, (Role.VERIFIER, Role.BAWASLU, Role.ADMIN),
-           (S.RECEIVED, S.VERIFICATION, S.BAWASLU_REVIEW, S.RECOMMENDED),
-           lambda c, u, d: services.dismiss(c, u, d["outcome"], d["reason"]),
-           extra_check=lambda u, c: bool(dismissals_for(u, c)), danger=True),
-    Action("mark_employee_exited", _("Pegawai sudah keluar"), ReasonForm, (Role.VERIFIER, Role.PPK, Role.ADMIN),
-           tuple(OPEN_STATUSES), lambda c, u, d: services.mark_employee_exited(c, u, d["reason"]),
-           extra_check=_is_ppk_for, danger=True),
-]
+
+def _action(name: str) -> Action:
+    steps = workflow.transitions_for(name)
+    form_class, run = FORMS[name]
+    roles = tuple(dict.fromkeys(role for step in steps for role in step.roles))
+    statuses = tuple(s for s in S.values if any(s in step.sources for step in steps))
+    extra_check = None
+    if name == "dismiss":
+        extra_check = lambda u, c: bool(dismissals_for(u, c))  # noqa: E731
+    elif any(step.ppk_scoped for step in steps):
+        # Where a verifier may also take the step, only PPK-only officers are limited.
+        extra_check = _is_ppk_for if Role.VERIFIER in roles else services.can_act_as_ppk
+    label = DISMISS_LABEL if name == "dismiss" else steps[0].action_label
+    return Action(name, label, form_class, roles, statuses, run, extra_check=extra_check,
+                  danger=any(step.danger for step in steps))
+
+
+ACTIONS = [_action(name) for name in workflow.action_names()]
 BY_NAME = {a.name: a for a in ACTIONS}
 
 

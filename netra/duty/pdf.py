@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from netra.learning.pdf import BRAND, INK, MUTED, draw_verification
+from netra.core.pdf import BRAND, INK, MUTED, draw_verification
 
 
 def _wrap(c, text: str, font: str, size: float, width: float) -> list[str]:

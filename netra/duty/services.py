@@ -18,14 +18,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
+from netra.core.links import site_url
+from netra.core.names import normalize_name
+from netra.core.permissions import (
+    DUTY_LETTER_OFFICERS,
+    DUTY_LETTER_READERS,
+    Scope,
+    government_scope,
+    officer_government_id,
+)
 from netra.core.roles import Role, has_role
-from netra.learning.attendance import normalize_name
-from netra.registry.models import Employee
+from netra.registry.models import Employee, Region
 
 from .models import DutyLetter, DutyLetterEvent
 
-OFFICER_ROLES = (Role.PPK, Role.ADMIN)
-READER_ROLES = (Role.PPK, Role.ADMIN, Role.VERIFIER, Role.BAWASLU, Role.SUPERVISOR)
+OFFICER_ROLES = DUTY_LETTER_OFFICERS
+READER_ROLES = DUTY_LETTER_READERS
 NAME_MATCH_MIN = 85
 MAX_DAYS = 366
 
@@ -34,31 +42,23 @@ def _now(at):
     return at or timezone.now()
 
 
-def officer_government(user):
-    profile = getattr(user, "staff_profile", None)
-    return getattr(profile, "government", None) if profile else None
-
-
 def can_register_for(user, employee: Employee) -> bool:
-    """Administrators: anyone. PPK officers: employees of agencies of their government (or any when
-    their account is not scoped). ASN: only themself."""
+    """Administrators: anyone. PPK officers: employees of agencies of their government, and no one
+    while their account names no government. ASN: only themself."""
     if not getattr(user, "is_authenticated", False):
         return False
     if has_role(user, Role.ADMIN):
         return True
     if has_role(user, Role.PPK):
-        government = officer_government(user)
-        return government is None or employee.agency.region_id == government.pk
+        return Scope(government_id=officer_government_id(user)).covers(employee.agency.region_id)
     if has_role(user, Role.ASN):
         return employee.user_id == user.pk
     return False
 
 
 def can_read(user, letter: DutyLetter) -> bool:
-    if has_role(user, Role.ADMIN, Role.VERIFIER, Role.BAWASLU, Role.SUPERVISOR):
+    if government_scope(user).covers(letter.employee.agency.region_id):
         return True
-    if has_role(user, Role.PPK):
-        return can_register_for(user, letter.employee)
     return getattr(user, "is_authenticated", False) and letter.employee.user_id == user.pk
 
 
@@ -77,7 +77,7 @@ class LetterInput:
     purpose: str
     issuing_official: str
     issued_on: dt.date | None = None
-    region: object = None
+    region: Region | None = None
 
 
 def _check(data: LetterInput) -> dict:
@@ -163,10 +163,10 @@ def letters_for(employee: Employee | None = None, name: str | None = None, on_da
     found = []
     if employee is not None:
         for letter in qs.filter(employee=employee):
-            letter.match_score = 100
+            letter.match_score = 100  # type: ignore[attr-defined]  # shown with the result, not stored
             found.append(letter)
     else:
-        wanted = normalize_name(name)
+        wanted = normalize_name(name or "")
         # A subset match ("Budi Santoso" in "Budi Santoso, S.Pd") counts only for a name of two or
         # more words; a single word must resemble the whole name.
         scorer = fuzz.token_set_ratio if len(wanted.split()) >= 2 else fuzz.token_sort_ratio
@@ -174,15 +174,15 @@ def letters_for(employee: Employee | None = None, name: str | None = None, on_da
             score = max(scorer(wanted, normalize_name(letter.holder_name)),
                         scorer(wanted, normalize_name(letter.employee.name)))
             if score >= NAME_MATCH_MIN:
-                letter.match_score = round(score)
+                letter.match_score = round(score)  # type: ignore[attr-defined]
                 found.append(letter)
     for letter in found:
-        letter.state = letter.state_on(on_date)
-    found.sort(key=lambda x: (-x.match_score, x.revoked_at is not None, -x.date_from.toordinal()))
+        letter.state = letter.state_on(on_date)  # type: ignore[attr-defined]
+    found.sort(key=lambda x: (-x.match_score, x.revoked_at is not None,  # type: ignore[attr-defined]
+                              -x.date_from.toordinal()))
     return found
 
 
 def verify_url(letter: DutyLetter) -> str:
-    from netra.learning.services import site_url
 
     return site_url(reverse("duty:verify", args=[letter.code]))

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
+from netra.core.permissions import government_scope
 from netra.core.roles import Role, has_role
-from netra.learning.services import employee_of
 from netra.registry.models import Employee
+from netra.registry.people import employee_of
 from netra.registry.validators import normalize_nip
 
 from . import services
@@ -40,11 +41,9 @@ def letter_list(request):
         searched = [letter for letter in services.letters_for(employee=employee, name=d["name"] or None,
                                                               on_date=d["on_date"]) if services.can_read(user, letter)]
     qs = DutyLetter.objects.select_related("employee", "agency").order_by("-registered_at")
-    if has_role(user, Role.ADMIN, Role.VERIFIER, Role.BAWASLU, Role.SUPERVISOR):
-        mine = qs[:100]
-    elif has_role(user, Role.PPK):
-        government = services.officer_government(user)
-        mine = (qs.filter(agency__region=government) if government else qs)[:100]
+    scope = government_scope(user)
+    if has_role(user, *services.READER_ROLES):
+        mine = scope.filter(qs, "agency__region_id")[:100]
     else:
         mine = qs.filter(employee__user=user)[:100]
     today = timezone.localdate()

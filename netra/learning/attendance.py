@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 from netra.core.csvtext import sniffed_reader
+from netra.core.names import normalize_name
 
 HEADERS = {
     "name": ["name (original name)", "name (nama asli)", "name", "nama", "participant", "peserta", "nama peserta",
@@ -175,22 +175,6 @@ def parse_participants(content: bytes | str) -> Parsed:
         problems.append(_problem(0, text[:200], _("Baris judul kolom tidak ditemukan (perlu kolom nama dan durasi, "
                                                   "atau nama, waktu bergabung dan keluar).")))
     return Parsed(rows=rows, problems=problems, total=total)
-
-
-PREFIX_TITLES = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "ns", "bapak", "ibu", "pak", "bu", "sdr", "sdri"}
-
-
-def normalize_name(name: str) -> str:
-    """Lower case ASCII words without academic titles: "Hj. Dewi Lestari, S.Pd., M.Si" -> "dewi lestari".
-
-    Indonesian degrees follow the name after a comma; honorifics come before it.
-    """
-    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
-    text = text.split(",")[0]
-    words = re.sub(r"[^a-z0-9 ]+", " ", text.lower()).split()
-    while len(words) > 1 and words[0] in PREFIX_TITLES:
-        words.pop(0)
-    return " ".join(words)
 
 
 def match_rows(rows: list[Row], registrations: list, cap_minutes: int | None = None) -> Matched:

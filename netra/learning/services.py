@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,8 +23,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netra.core.links import site_url
+from netra.core.permissions import TRAINER_ROLES
 from netra.core.roles import Role, has_role
 from netra.registry.models import Employee
+from netra.registry.people import employee_of
 from netra.rules.models import ContestStage
 
 from . import attendance
@@ -41,7 +45,6 @@ from .models import (
 )
 
 log = logging.getLogger(__name__)
-TRAINER_ROLES = (Role.TRAINER, Role.ADMIN)
 # A page submitted a little after the timer ran out (slow network) still counts.
 SUBMIT_GRACE = dt.timedelta(seconds=60)
 _rng = random.SystemRandom()
@@ -58,10 +61,6 @@ def _require(actor, *roles) -> None:
 
 def _log(kind: str, subject: str, at: dt.datetime, actor=None, **data) -> LearningEvent:
     return LearningEvent.objects.create(kind=kind, subject=subject, at=at, actor=actor, data=data)
-
-
-def site_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def certificate_verify_url(cert: Certificate) -> str:
@@ -201,7 +200,7 @@ def update_quiz(quiz: Quiz, data: QuizInput, actor, at: dt.datetime | None = Non
     at = _now(at)
     quiz = Quiz.objects.select_for_update().get(pk=quiz.pk)
     errors = _check_quiz(data)
-    new = {"title": (data.title or "").strip(), "description": (data.description or "").strip(),
+    new: dict[str, Any] = {"title": (data.title or "").strip(), "description": (data.description or "").strip(),
            "topics": list(data.topics), "question_count": data.question_count, "pass_mark": data.pass_mark,
            "opens_at": data.opens_at, "closes_at": data.closes_at,
            "time_limit_minutes": data.time_limit_minutes, "max_attempts": data.max_attempts}
@@ -240,12 +239,6 @@ def _jsonable(value):
 
 # ---------------------------------------------------------------------------------------------
 # attempts (ASN)
-
-
-def employee_of(user) -> Employee | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return Employee.objects.filter(user=user).select_related("agency", "region").first()
 
 
 def _expire_if_late(attempt: Attempt, at: dt.datetime) -> Attempt:
@@ -325,7 +318,7 @@ def submit_attempt(attempt: Attempt, answers: dict, user, at: dt.datetime | None
         for qid in attempt.question_ids:
             raw = answers.get(qid, answers.get(str(qid)))
             try:
-                clean[str(qid)] = int(raw) if raw not in (None, "") else None
+                clean[str(qid)] = None if raw is None or raw == "" else int(raw)
             except (TypeError, ValueError):
                 clean[str(qid)] = None
         questions = Question.objects.in_bulk(attempt.question_ids)
@@ -504,6 +497,8 @@ def issue_webinar_certificates(webinar: Webinar, actor, at: dt.datetime | None =
 
         def notify():
             for cert in issued:
+                if cert.registration is None:  # webinar certificates always carry their registration
+                    continue
                 try:
                     send_mail(
                         _("Sertifikat webinar: %(title)s") % {"title": webinar.title},

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from netra.core.codes import normalize_code
 from netra.core.decorators import role_required
 from netra.core.forms import add_service_errors
+from netra.core.permissions import TRAINER_ROLES
 from netra.core.roles import Role, has_role
 from netra.rules.models import Contest, ContestStage
 
@@ -37,7 +38,7 @@ from .forms import (
 from .models import Attempt, AttendanceImport, Certificate, Module, Quiz, Webinar
 from .pdf import certificate_pdf as render_certificate_pdf
 
-TRAINER = (Role.TRAINER, Role.ADMIN)
+TRAINER = TRAINER_ROLES
 
 
 # ---------------------------------------------------------------------------------------------
@@ -377,6 +378,6 @@ def webinar_certificates(request, code):
 
 @login_required
 def coverage(request):
-    if not has_role(request.user, Role.TRAINER, Role.ADMIN, Role.SUPERVISOR):
+    if not has_role(request.user, *TRAINER_ROLES, Role.SUPERVISOR):
         raise PermissionDenied
     return render(request, "learning/coverage.html", {})

@@ -7,7 +7,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from netra.core.roles import Role, has_role
+from netra.core.permissions import MONITORING_ROLES
+from netra.core.roles import has_role
 
 from . import services
 from .models import ImportBatch
@@ -38,7 +39,7 @@ class BatchSerializer(serializers.ModelSerializer):
 
 class IsMonitor(IsAuthenticated):
     def has_permission(self, request, view):
-        return super().has_permission(request, view) and has_role(request.user, Role.MONITOR, Role.ADMIN)
+        return super().has_permission(request, view) and has_role(request.user, *MONITORING_ROLES)
 
 
 class ImportPostsView(APIView):

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from netra.cases import services as case_services
 from netra.cases.models import Report
-from netra.core.roles import Role, has_role
+from netra.core.permissions import FLAG_REVIEWERS, MONITORING_ROLES
+from netra.core.roles import has_role
 from netra.registry.models import SocialAccount
 
 from .models import Action, Feedback, Flag, ImportBatch, LexiconEntry, Post, ScreeningResult
@@ -37,6 +38,7 @@ def flag_threshold() -> float:
 def _parse_when(value):
     if value in (None, ""):
         return None
+    moment: dt.datetime | None
     if isinstance(value, dt.datetime):
         moment = value
     else:
@@ -82,7 +84,7 @@ def import_posts(rows, user, source: str = "", errors=()) -> ImportBatch:
     (line number, message). Invalid rows are reported, never fatal; a post already imported (same
     platform and id) is counted as a duplicate and kept as it was.
     """
-    if user is not None and not has_role(user, Role.MONITOR, Role.ADMIN):
+    if user is not None and not has_role(user, *MONITORING_ROLES):
         raise PermissionDenied(_("Hanya pemantau media sosial yang dapat mengimpor unggahan."))
     now = timezone.now()
     accounts = {(a.platform, a.handle.lower()): a for a in SocialAccount.objects.filter(is_active=True)}
@@ -203,7 +205,7 @@ def _decide(flag: Flag, user, status: str, reason: str, report=None) -> Flag:
 
 
 def _require_reviewer(user) -> None:
-    if not has_role(user, Role.VERIFIER, Role.MONITOR, Role.ADMIN):
+    if not has_role(user, *FLAG_REVIEWERS):
         raise PermissionDenied(_("Peran Anda tidak berwenang memutus tanda."))
 
 
@@ -216,7 +218,7 @@ def confirm_flag(flag: Flag, user, note: str = "") -> Report:
     if flag.status != Flag.Status.OPEN:
         raise ValidationError(_("Tanda ini sudah diputuskan."))
     post = flag.post
-    employee = post.account.employee if post.account_id else None
+    employee = post.account.employee if post.account is not None else None
     if employee is None:
         raise ValidationError(_("Akun ini belum terhubung ke pegawai di registri; hubungkan dulu akunnya."))
     result = post.result

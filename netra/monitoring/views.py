@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from netra.core.decorators import role_required
+from netra.core.permissions import FLAG_REVIEWERS, MONITORING_ROLES
 from netra.core.roles import Role
 
 from . import services
@@ -19,7 +20,7 @@ from .highlight import segments
 from .models import Flag, ImportBatch
 from .reader import read_upload
 
-REVIEWERS = (Role.MONITOR, Role.VERIFIER, Role.ADMIN)
+REVIEWERS = FLAG_REVIEWERS
 
 
 @role_required(*REVIEWERS)
@@ -33,7 +34,7 @@ def flag_queue(request):
         "batches": ImportBatch.objects.all()[:10]})
 
 
-@role_required(Role.MONITOR, Role.ADMIN)
+@role_required(*MONITORING_ROLES)
 @require_http_methods(["GET", "POST"])
 def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)

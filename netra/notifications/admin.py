@@ -5,7 +5,6 @@ address (only the channel): the address is used to send updates and for nothing 
 """
 
 from django.contrib import admin
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Message, StaffPreference
@@ -44,11 +43,7 @@ class MessageAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Kirim ulang sekarang (pesan gagal atau menunggu)"))
     def retry_now(self, request, queryset):
-        from .outbox import dispatch_after_commit
+        from .outbox import retry_now
 
-        ids = list(queryset.filter(status__in=[Message.Status.FAILED, Message.Status.PENDING])
-                   .values_list("pk", flat=True))
-        Message.objects.filter(pk__in=ids).update(status=Message.Status.PENDING, next_attempt_at=timezone.now())
-        for pk in ids:
-            dispatch_after_commit(pk)
+        ids = retry_now(queryset)
         self.message_user(request, _("%(n)s pesan dijadwalkan ulang.") % {"n": len(ids)})

@@ -36,6 +36,15 @@ def claim(pk: int, now: dt.datetime) -> bool:
         status=S.SENDING, claimed_at=now, attempts=F("attempts") + 1) == 1
 
 
+def retry_now(messages) -> list[int]:
+    """An admin's "send again now": failed or waiting messages become due at once and are sent."""
+    ids = list(messages.filter(status__in=[S.FAILED, S.PENDING]).values_list("pk", flat=True))
+    Message.objects.filter(pk__in=ids).update(status=S.PENDING, next_attempt_at=timezone.now())
+    for pk in ids:
+        dispatch_after_commit(pk)
+    return ids
+
+
 def backoff(attempts: int) -> dt.timedelta:
     """base, 2·base, 4·base … after the 1st, 2nd, 3rd failure; never more than six hours."""
     return min(dt.timedelta(seconds=settings.NETRA_NOTIFY_RETRY_SECONDS * 2 ** max(attempts - 1, 0)), MAX_BACKOFF)

@@ -8,6 +8,7 @@ phone gateways outside the province's control.
 
 import datetime as dt
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -64,7 +65,7 @@ def _write(*, audience: str, topic: str, channel: str, language: str, context: d
 # reporters
 
 
-def _dismissal_text(kind: str) -> tuple[str, str]:
+def _dismissal_text(kind: str) -> tuple[Any, Any]:  # lazy translations, rendered in the recipient's language
     return {
         "dismissed_not_proven": (_("tidak terbukti"), _("Setelah diperiksa, dugaan pelanggaran tidak dapat "
                                                         "dibuktikan.")),
@@ -150,7 +151,7 @@ def responsible_staff(case: Case) -> list:
     PPK officers are those acting for the government that employs the person (§2.4).
     """
     if case.status in QUEUES[Role.VERIFIER]:
-        if case.assigned_to_id and case.assigned_to.is_active:
+        if case.assigned_to is not None and case.assigned_to.is_active:
             return [case.assigned_to]
         return list(_users_with_role(Role.VERIFIER))
     if case.status in QUEUES[Role.BAWASLU]:
@@ -204,8 +205,8 @@ def _staff_messages(event: CaseEvent) -> None:
     elif event.kind == "escalated":
         level = event.data.get("level", "")
         recipients = {u.pk: u for u in responsible_staff(case)}
-        if case.assigned_to_id and case.assigned_to.is_active:
-            recipients[case.assigned_to_id] = case.assigned_to  # the Satgas follows up the PPK's delay
+        if case.assigned_to is not None and case.assigned_to.is_active:
+            recipients[case.assigned_to.pk] = case.assigned_to  # the Satgas follows up the PPK's delay
         for user in recipients.values():
             with translation.override(preference(user).language):
                 label = str(Escalation(level).label) if level in Escalation.values else level
@@ -244,12 +245,15 @@ def scan_deadlines(today: dt.date | None = None) -> int:
     cases = (Case.objects.filter(status__in=OPEN_STATUSES, due_date__isnull=False, due_date__lte=horizon)
              .select_related("agency", "assigned_to"))
     for case in cases:
-        overdue = case.due_date < today
+        due = case.due_date
+        if due is None:  # excluded by the query; narrows the type
+            continue
+        overdue = due < today
         topic = "staff_overdue" if overdue else "staff_deadline"
-        extra = {"working_days": workdays.working_days_between(today, case.due_date)} if not overdue else {}
+        extra = {"working_days": workdays.working_days_between(today, due)} if not overdue else {}
         for user in responsible_staff(case):
             with transaction.atomic():
-                key = f"u:{user.pk}:{topic}:{case.pk}:{case.status}:{case.due_date.isoformat()}"
+                key = f"u:{user.pk}:{topic}:{case.pk}:{case.status}:{due.isoformat()}"
                 if notify_staff(user, topic, case, extra=extra, dedup_key=key):
                     written += 1
     return written
@@ -272,6 +276,8 @@ def send_digests(now: dt.datetime | None = None) -> list[Message]:
                             user=user, at=now, context={
                                 "items": items, "desk_url": absolute(reverse("desk:home")),
                                 "preferences_url": absolute(reverse("notifications:preferences"))})
+            if digest is None:
+                continue
             Message.objects.filter(pk__in=[m.pk for m in items]).update(status=Message.Status.BATCHED, digest=digest)
             digests.append(digest)
     return digests

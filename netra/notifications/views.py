@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from netra.core.decorators import role_required
-from netra.core.roles import CASE_DESK_ROLES
+from netra.core.permissions import CASE_DESK_ROLES
 
 from .forms import StaffPreferenceForm
 from .models import Channel, StaffPreference

@@ -26,11 +26,34 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def netra_server(tmp_path_factory):
-    """Migrate a fresh SQLite database, load reference data and serve it; yield the base URL."""
-    var = tmp_path_factory.mktemp("netra-server")
+def netra_var(tmp_path_factory):
+    """The served site's data directory (its SQLite file)."""
+    return tmp_path_factory.mktemp("netra-server")
+
+
+def _server_env(var) -> dict:
     env = {**os.environ, "DEBUG": "1", "NETRA_TESTING": "", "NETRA_VAR_DIR": str(var)}
     env.pop("DATABASE_URL", None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def netra_manage(netra_server, netra_var):
+    """Run a `netra` management command against the served site's database; returns its stdout."""
+
+    def _run(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "netra.cli", *args], env=_server_env(netra_var), check=True,
+                              capture_output=True, text=True)
+        return done.stdout
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def netra_server(netra_var):
+    """Migrate a fresh SQLite database, load reference data and serve it; yield the base URL."""
+    var = netra_var
+    env = _server_env(var)
     netra = [sys.executable, "-m", "netra.cli"]
     for command in (["migrate", "--no-input", "-v0"], ["load_reference"]):
         subprocess.run([*netra, *command], env=env, check=True, capture_output=True)

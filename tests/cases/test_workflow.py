@@ -136,7 +136,7 @@ def test_dismissals_and_exit(people, make_report):
     with pytest.raises(ValidationError):
         services.dismiss(make_report(subject="B").case, people["verifier"], S.NOT_PROVEN, "belum diverifikasi")
     exited = make_report(subject="C").case
-    services.mark_employee_exited(exited, people["verifier"], "SK pensiun 2024")
+    services.mark_employee_exited(exited, people["verifier"], "Pensiun", decision_reference="SK pensiun 2024")
     assert Case.objects.get(pk=exited.pk).status == S.EMPLOYEE_EXITED
 
 

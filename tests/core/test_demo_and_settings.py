@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from netra.cases.models import Case, CaseEvent, Report
-from netra.core import demo
+from netra.demo import seed as demo
 from netra.settings import env_bool
 
 

@@ -61,7 +61,9 @@ def test_whole_workflow_through_the_case_page(client, people, case, employee):
     client.force_login(people["bawaslu"])
     case.refresh_from_db()
     assert offered(page(client, case)) >= {"recommend", "return_to_verification"}
-    assert act(client, case, "recommend", number="REK/12/2024").status_code == 302
+    assert act(client, case, "recommend", number="REK/12/2024").status_code == 400  # the letter's date is asked
+    assert act(client, case, "recommend", number="REK/12/2024",
+               issued_on=timezone.localdate().isoformat()).status_code == 302
 
     client.force_login(people["ppk"])
     case.refresh_from_db()
@@ -132,12 +134,14 @@ def test_actions_offered_follow_role_and_state(client, people, case, workflow):
     client.force_login(people["supervisor"])
     assert offered(page(client, case)) == {"assign"}
     client.force_login(people["bawaslu"])
-    assert offered(page(client, case)) == {"dismiss"}  # may cancel, may not verify
+    # A received case is the Satgas's: Bawaslu may neither verify nor end it (issue 10 item 7).
+    assert offered(page(client, case)) == set()
     workflow(case, "recommended")
     client.force_login(people["verifier"])
     assert "start_verification" not in offered(page(client, case))
     client.force_login(people["ppk"])
-    assert offered(page(client, case)) == {"record_ppk_decision", "mark_employee_exited"}
+    # The employer decides; it may not end the case as "employee exited" (the verifier does).
+    assert offered(page(client, case)) == {"record_ppk_decision"}
 
 
 def test_dismiss_requires_reason_and_records_outcome(client, people, case):

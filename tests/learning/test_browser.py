@@ -10,8 +10,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from netra.core.management.commands.load_reference import load_all
 from netra.core.roles import Role
+from netra.demo.management.commands.load_reference import load_all
 from netra.learning.models import Attempt, Certificate, Question, Quiz
 from netra.registry.models import Agency, Employee
 

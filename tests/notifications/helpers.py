@@ -3,6 +3,7 @@
 import datetime as dt
 
 from netra.cases import services
+from netra.registry.models import Agency
 from netra.rules.models import Contest, SanctionType, ViolationType
 from tests.conftest import at
 
@@ -11,6 +12,8 @@ D = dt.date.fromisoformat
 
 def to_verification(case, people):
     services.start_verification(case, people["verifier"], at=at("2024-12-17"))
+    if case.agency_id is None:  # a case reaches Bawaslu and the PPK only with its agency set
+        services.set_agency(case, people["verifier"], Agency.objects.get(code="6472-disdik"), at=at("2024-12-17"))
     services.classify(case, people["verifier"], violation=ViolationType.objects.get(code="E5"),
                       contest=Contest.objects.get(code="pilwali-6472-2024"), at=at("2024-12-18"))
 

@@ -15,7 +15,8 @@ from netra.cases import services
 from netra.cases.models import Evidence, Report, ReportNote
 from netra.core.decorators import role_required
 from netra.core.forms import add_service_errors
-from netra.core.roles import CASE_DESK_ROLES, can_see_nip, can_see_reporter_identity
+from netra.core.permissions import CASE_DESK_ROLES
+from netra.core.roles import can_see_nip, can_see_reporter_identity
 from netra.duty.services import letters_for
 from netra.registry.models import Employee
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 
 from netra.core.decorators import role_required
-from netra.core.roles import CASE_DESK_ROLES
+from netra.core.permissions import CASE_DESK_ROLES
 from netra.registry.models import Region
 
 from .. import stats

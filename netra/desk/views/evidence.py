@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 
 from netra.core.decorators import role_required
-from netra.core.roles import CASE_DESK_ROLES
+from netra.core.permissions import CASE_DESK_ROLES
 
 from ..access import can_open_sealed_original, evidence_for_user
 

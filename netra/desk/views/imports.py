@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from netra.core.decorators import role_required
-from netra.core.roles import Role, has_role
+from netra.core.permissions import EMPLOYEE_IMPORTERS, government_scope
 from netra.registry.importer import ImportFileError, import_employees
+from netra.registry.models import Region
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -28,19 +29,14 @@ class EmployeeImportForm(forms.Form):
         return upload
 
 
-def _government_of(user):
-    """Admins import for everyone; a PPK/BKD officer only for the government in their profile."""
-    if has_role(user, Role.ADMIN):
-        return None
-    profile = getattr(user, "staff_profile", None)
-    return getattr(profile, "government", None)
-
-
-@role_required(Role.ADMIN, Role.PPK)
+@role_required(*EMPLOYEE_IMPORTERS)
 def employee_import(request):
+    """Admins import for every government; a PPK/BKD officer only for theirs, and not at all while
+    their account names no government (`government_scope`)."""
     report, status = None, 200
-    government = _government_of(request.user)
-    blocked = government is None and not has_role(request.user, Role.ADMIN)
+    scope = government_scope(request.user)
+    government = None if scope.everything else Region.objects.filter(pk=scope.government_id).first()
+    blocked = scope.nothing
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and not blocked and form.is_valid():
         upload = form.cleaned_data["file"]

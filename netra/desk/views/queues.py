@@ -3,7 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from netra.core.roles import CASE_DESK_ROLES, has_role
+from netra.core.permissions import CASE_DESK_ROLES
+from netra.core.roles import has_role
 
 from ..access import queues_for
 

@@ -161,6 +161,7 @@ def _advance(report: Report, plan: Plan, users: dict, rng: random.Random) -> Non
         return
     if outcome == "employee_exited":
         services.mark_employee_exited(case, verifier, "SK pensiun diterbitkan sebelum pemeriksaan.",
+                                      decision_reference=f"800/{rng.randint(100, 999)}/BKPSDM/{day:%Y}",
                                       at=_moment(day + dt.timedelta(days=3), rng))
         return
     day += dt.timedelta(days=rng.randint(1, 5))

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-from netra.core import demo
+from netra.demo import seed as demo
 
 
 class Command(BaseCommand):
