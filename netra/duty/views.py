@@ -124,6 +124,15 @@ def letter_revoke(request, code):
     return redirect("duty:detail", code=letter.code)
 
 
+def verify_lookup(request):
+    """/verifikasi/surat-tugas/: type the code printed on a duty letter by hand (no QR scanner)."""
+    code = normalize_code(request.GET.get("code", ""))
+    if code:
+        return redirect("duty:verify", code=code)
+    return render(request, "public/code_lookup.html", {
+        "title": _("Verifikasi surat tugas"), "label": _("Kode surat tugas"), "placeholder": "ST-XXXX-XXXX-XXXX-XXXX"})
+
+
 def verify(request, code):
     letter = DutyLetter.objects.select_related("agency", "region").filter(code=normalize_code(code)).first()
     if letter is None:

@@ -80,6 +80,15 @@ def calendar(request):
     return render(request, "learning/calendar.html", {"elections": elections, "today": today})
 
 
+def verify_certificate_lookup(request):
+    """/verifikasi/sertifikat/: type the code printed on a certificate by hand (no QR scanner)."""
+    code = normalize_code(request.GET.get("code", ""))
+    if code:
+        return redirect("learning:verify_certificate", code=code)
+    return render(request, "public/code_lookup.html", {
+        "title": _("Verifikasi sertifikat"), "label": _("Kode sertifikat"), "placeholder": "SRT-XXXX-XXXX-XXXX-XXXX"})
+
+
 def verify_certificate(request, code):
     cert = Certificate.objects.filter(code=normalize_code(code)).first()
     if cert is None:

@@ -109,7 +109,11 @@ class ReportForm(forms.Form):
 
 
 class TrackForm(forms.Form):
-    code = forms.CharField(label=_("Kode pelacakan"), max_length=30)
+    code = forms.CharField(
+        label=_("Kode pelacakan"), max_length=40,
+        help_text=_("Contoh: NTR-7KQ2-M9XD-4HRT. Huruf kecil, spasi, atau tanpa tanda hubung tetap dikenali."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
+                                      "placeholder": "NTR-XXXX-XXXX-XXXX"}))
 
 
 class AddInfoForm(forms.Form):

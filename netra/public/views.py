@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from netra.cases import services
 from netra.cases.models import Report
-from netra.cases.public_status import public_case, public_timeline
+from netra.cases.public_status import public_case, public_outcome, public_timeline
 from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.desk import stats
@@ -55,6 +55,14 @@ def _get_report(code: str) -> Report:
         raise Http404(_("Kode pelacakan tidak ditemukan.")) from None
 
 
+def _not_found(request, code):
+    """A mistyped code gets the lookup form back with the code and a message, not a bare 404."""
+    form = TrackForm({"code": code})
+    form.is_valid()
+    form.add_error("code", _("Kode pelacakan tidak ditemukan. Periksa kembali penulisannya."))
+    return render(request, "public/track.html", {"form": form}, status=404)
+
+
 def report_done(request, code):
     found = _get_report(code)
     # The code is shown in full once, to the browser that sent the report.
@@ -76,7 +84,12 @@ def track(request):
 
 @require_http_methods(["GET", "POST"])
 def status(request, code):
-    found = _get_report(code)
+    try:
+        found = _get_report(code)
+    except Http404:
+        return _not_found(request, code)
+    if found.tracking_code != code and request.method == "GET":
+        return redirect("public:status", code=found.tracking_code)
     case = public_case(found.case)
     form = AddInfoForm()
     if request.method == "POST":
@@ -92,6 +105,7 @@ def status(request, code):
                 return redirect("public:status", code=found.tracking_code)
     return render(request, "public/status.html", {
         "report": found, "case": case, "timeline": public_timeline(case), "form": form,
+        "outcome": public_outcome(case),
         "window_end": services.report_window_end(found.known_date),
     }, status=400 if form.errors else 200)
 
