@@ -1,5 +1,6 @@
 """Citizen pages: report, follow a report, public transparency. No login, no personal data."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -14,6 +15,7 @@ from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.desk import stats
 
+from . import upload_stash
 from .forms import AddInfoForm, ReportForm, TrackForm
 
 
@@ -23,8 +25,13 @@ def home(request):
 
 @require_http_methods(["GET", "POST"])
 def report(request):
+    kept_ids: list[str] = []
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)
+        carried = upload_stash.unsign(request.POST.get("kept_files", ""))
+        dropped = set(request.POST.getlist("drop_kept"))
+        upload_stash.discard([i for i in carried if i in dropped])
+        kept_ids = [i for i in carried if i not in dropped]
         if form.is_valid():
             d = form.cleaned_data
             data = services.ReportInput(
@@ -37,15 +44,25 @@ def report(request):
                 reporter_address=d["reporter_address"], channel=Report.Channel.WEB,
             )
             try:
-                created = services.submit_report(data, files=d["files"])
+                created = services.submit_report(data, files=[*upload_stash.load(kept_ids), *d["files"]])
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
+                upload_stash.discard(kept_ids)
                 request.session["just_reported"] = created.tracking_code
                 return redirect("public:report_done", code=created.tracking_code)
+        # The form came back: keep the files that were fine so the citizen need not choose them again.
+        room = max(settings.NETRA_EVIDENCE_MAX_FILES - len(kept_ids), 0)
+        new_ids, problems = upload_stash.keep(request.FILES.getlist("files")[:room])
+        kept_ids += new_ids
+        if problems and "files" not in form.errors:
+            form.add_error("files", " ".join(problems))
     else:
         form = ReportForm(initial={"is_anonymous": True})
-    return render(request, "public/report_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "public/report_form.html", {
+        "form": form, "kept_files": upload_stash.listing(kept_ids), "kept_token": upload_stash.sign(kept_ids),
+        "max_bytes": settings.NETRA_EVIDENCE_MAX_BYTES,
+    }, status=400 if form.errors else 200)
 
 
 def _get_report(code: str) -> Report:
