@@ -124,3 +124,26 @@ def test_roles_without_cases_land_on_their_work_page(client, people):
         response = client.get(reverse("desk:home"))
         assert response.status_code == 302 and response["Location"] == reverse(page), role
         assert client.get(response["Location"]).status_code == 200
+
+
+def test_possible_duplicates_stand_at_the_top_of_the_case(client, people, make_report):
+    first = make_report(subject="Budi Santoso").case
+    second = make_report(subject="Budi Santoso").case
+    client.force_login(people["verifier"])
+    page = client.get(reverse("desk:case_detail", args=[first.code])).content.decode()
+    assert "Kemungkinan duplikat" in page
+    assert page.index('id="duplicates"') < page.index('id="summary"')
+    assert second.code in page[page.index('id="duplicates"'):page.index('id="summary"')]
+    # Supervisors see the warning too, without the merge button they may not use.
+    client.force_login(people["supervisor"])
+    page = client.get(reverse("desk:case_detail", args=[first.code])).content.decode()
+    assert 'id="duplicates"' in page and "gabungkan ke kasus ini" not in page
+
+
+def test_case_search_finds_a_case_by_a_reports_tracking_code(client, people, make_report):
+    report = make_report(subject="Rahmat")
+    make_report(subject="Siti")
+    client.force_login(people["verifier"])
+    for typed in (report.tracking_code, report.tracking_code.lower().replace("-", " ")):
+        response = client.get(reverse("desk:case_list"), {"q": typed})
+        assert [c.code for c in response.context["page"].object_list] == [report.case.code], typed
