@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
 from netra.cases import services
@@ -14,6 +15,7 @@ from netra.cases.public_status import public_case, public_outcome, public_timeli
 from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.desk import stats
+from netra.registry.models import Region
 
 from . import upload_stash
 from .forms import AddInfoForm, ReportForm, TrackForm
@@ -128,4 +130,23 @@ def status(request, code):
 
 
 def transparency(request):
-    return render(request, "public/transparency.html", {"data": stats.public_aggregates()})
+    """Public figures with the dashboard's chart and map; every count passes the same suppression."""
+    data = stats.public_aggregates()
+    regions = Region.objects.filter(kind__in=[Region.Kind.REGENCY, Region.Kind.CITY], is_active=True)
+    return render(request, "public/transparency.html", {
+        "data": data,
+        "map_counts": [{"code": r.code, "name": str(r), "n": data["region_counts"].get(r.code, 0)} for r in regions],
+        "chart_data": {
+            "status": [[str(row["label"]), row["n"]] for row in data["by_status"]],
+            "violation": [[row["key"], row["n"]] for row in data["by_violation"]],
+            "sanction": [[str(row["label"]), row["n"]] for row in data["by_sanction"]],
+        },
+    })
+
+
+@cache_control(public=True, max_age=86400)
+def region_map(request):
+    """Kabupaten/kota boundaries for the public map (the same file the desk dashboard uses)."""
+    from netra.desk.views.dashboard import GEOJSON
+
+    return FileResponse(GEOJSON.open("rb"), content_type="application/geo+json")

@@ -140,3 +140,15 @@ def test_indonesian_404_page(production_server, screen):
     assert "Kode pelacakan tidak ditemukan" in screen.content()
     screen.click("#error-home") if screen.locator("#error-home").count() else screen.click("a.brand")
     assert screen.url.rstrip("/") == base
+
+
+def test_transparency_page_has_chart_and_map_with_legend(production_server, screen):
+    base, var = production_server
+    screen.goto(base + "/transparansi/")
+    screen.wait_for_selector("#map-legend")
+    assert screen.locator("#region-map .leaflet-interactive").count() >= 10  # every kabupaten/kota drawn
+    assert screen.locator("#chart-status").is_visible()
+    assert no_sideways_scroll(screen)
+    height = screen.evaluate("document.documentElement.scrollHeight")
+    assert height < 3000, height  # was 4,500 px of tables on a phone
+    screen.screenshot(path=str(var / f"transparency-{screen.viewport_name}.png"), full_page=True)
