@@ -182,7 +182,7 @@ def letters_for(employee: Employee | None = None, name: str | None = None, on_da
     return found
 
 
-def verify_url(letter: DutyLetter) -> str:
+def verify_url(letter: DutyLetter, request=None) -> str:
     from netra.learning.services import site_url
 
-    return site_url(reverse("duty:verify", args=[letter.code]))
+    return site_url(reverse("duty:verify", args=[letter.code]), request)

@@ -95,14 +95,14 @@ def letter_detail(request, code):
     return render(request, "duty/detail.html", {
         "letter": letter, "state": letter.state_on(), "events": letter.events.select_related("actor"),
         "revoke_form": RevokeForm() if services.can_revoke(request.user, letter) and not letter.revoked_at else None,
-        "verify_url": services.verify_url(letter),
+        "verify_url": services.verify_url(letter, request),
     })
 
 
 @login_required
 def letter_pdf_view(request, code):
     letter = _readable(request, code)
-    response = HttpResponse(letter_pdf(letter, services.verify_url(letter)), content_type="application/pdf")
+    response = HttpResponse(letter_pdf(letter, services.verify_url(letter, request)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="surat-tugas-{letter.code}.pdf"'
     return response
 

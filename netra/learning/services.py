@@ -60,12 +60,15 @@ def _log(kind: str, subject: str, at: dt.datetime, actor=None, **data) -> Learni
     return LearningEvent.objects.create(kind=kind, subject=subject, at=at, actor=actor, data=data)
 
 
-def site_url(path: str) -> str:
+def site_url(path: str, request=None) -> str:
+    """An absolute link: SITE_URL when configured, else the address the request came in on."""
+    if request is not None and not getattr(settings, "SITE_URL_CONFIGURED", True):
+        return request.build_absolute_uri(path)
     return f"{settings.SITE_URL}{path}"
 
 
-def certificate_verify_url(cert: Certificate) -> str:
-    return site_url(reverse("learning:verify_certificate", args=[cert.code]))
+def certificate_verify_url(cert: Certificate, request=None) -> str:
+    return site_url(reverse("learning:verify_certificate", args=[cert.code]), request)
 
 
 def certificate_pdf_url(cert: Certificate) -> str:

@@ -103,7 +103,7 @@ def certificate_pdf(request, code):
         raise Http404(_("Sertifikat tidak ditemukan."))
     if cert.revoked_at is not None:
         raise Http404(_("Sertifikat ini sudah dicabut."))
-    pdf = render_certificate_pdf(cert, services.certificate_verify_url(cert))
+    pdf = render_certificate_pdf(cert, services.certificate_verify_url(cert, request))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="sertifikat-{cert.code}.pdf"'
     return response
@@ -338,7 +338,7 @@ def certificate_revoke(request, code):
                                         "dicabut.") % {"code": cert.code})
             return redirect(f"{reverse('learning:certificates')}?{urlencode({'q': cert.code})}")
     return render(request, "learning/certificate_revoke.html", {
-        "cert": cert, "form": form, "verify_url": services.certificate_verify_url(cert),
+        "cert": cert, "form": form, "verify_url": services.certificate_verify_url(cert, request),
     }, status=400 if form.errors else 200)
 
 
