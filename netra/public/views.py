@@ -55,8 +55,12 @@ def report(request):
                 return redirect("public:report_done", code=created.tracking_code)
         # The form came back: keep the files that were fine so the citizen need not choose them again.
         room = max(settings.NETRA_EVIDENCE_MAX_FILES - len(kept_ids), 0)
-        new_ids, problems = upload_stash.keep(request.FILES.getlist("files")[:room])
+        uploads = request.FILES.getlist("files")
+        new_ids, problems = upload_stash.keep(uploads[:room])
         kept_ids += new_ids
+        if uploads[room:]:
+            problems.append(_("Paling banyak %(n)s berkas; tidak disimpan: %(names)s.") % {
+                "n": settings.NETRA_EVIDENCE_MAX_FILES, "names": ", ".join(f.name for f in uploads[room:])})
         if problems and "files" not in form.errors:
             form.add_error("files", " ".join(problems))
     else:

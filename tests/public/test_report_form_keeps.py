@@ -101,3 +101,12 @@ def test_the_form_ships_the_browser_checks(client, reference):
     page = client.get(reverse("public:report")).content.decode()
     assert "netra/report_form.js" in page and 'data-max-bytes="10485760"' in page
     assert 'id="contact-fields"' in page and 'name="kept_files"' in page
+
+
+def test_files_beyond_the_limit_are_named_not_dropped_silently(client, region_id, settings):
+    settings.NETRA_EVIDENCE_MAX_FILES = 2
+    response = client.post(reverse("public:report"), {
+        **form_data(region=region_id, subject_nip="123"),
+        "files": [upload(f"foto{i}.jpg", jpeg_with_gps(), "image/jpeg") for i in range(3)]})
+    assert [k.name for k in response.context["kept_files"]] == ["foto0.jpg", "foto1.jpg"]
+    assert "Paling banyak 2 berkas; tidak disimpan: foto2.jpg." in response.content.decode()
