@@ -87,3 +87,11 @@ def test_verification_pages_take_a_typed_code(client, reference, lookup, typed, 
     assert form.status_code == 200 and 'name="code"' in form.content.decode()
     assert client.get(lookup, {"code": typed})["Location"] == target
     assert client.get(lookup, {"code": " - "}).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/verifikasi/sertifikat/SRT-ZZZZ-ZZZZ-ZZZZ-ZZZZ/",
+                                 "/verifikasi/surat-tugas/ST-ZZZZ-ZZZZ-ZZZZ-ZZZZ/"])
+def test_an_unknown_verification_code_can_be_retyped(client, reference, url):
+    response = client.get(url)
+    page = response.content.decode()
+    assert response.status_code == 404 and 'id="retype-code"' in page and 'value="' in page
