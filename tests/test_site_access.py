@@ -34,6 +34,7 @@ ACCESS = {
     "public:status": row(200),
     "public:report_done": row(302),  # only the browser that sent the report sees the code page
     "public:transparency": row(200),
+    "public:region_map": row(200),  # kabupaten/kota boundaries for the public map
     "monitoring:flags": staff_only(["monitor", "verifier", "admin"]),
     "monitoring:upload": staff_only(["monitor", "admin"]),
     "monitoring:batch": staff_only(["monitor", "verifier", "admin"]),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -105,12 +106,55 @@ class SetAgencyForm(ActionForm):
         return agency
 
 
+def contest_options(conduct_date, region) -> list[Contest]:
+    """The races an act on `conduct_date` in `region` may concern: the coming election's national
+    contests, the province's and the region's own (a Samarinda incident is never about Berau)."""
+    first = rules.guess_contest(conduct_date, region)
+    if first is None:
+        return []
+    races = Contest.objects.filter(election=first.election)
+    local = Q(region__isnull=True) | Q(kind=Contest.Kind.GOVERNOR)
+    if region is not None:
+        local |= Q(region=region)
+    return list(races.filter(local).order_by("candidate_determination_date", "kind", "name")) or [first]
+
+
+def _stage(conduct_date, contest) -> str:
+    before = conduct_date < contest.candidate_determination_date
+    return ViolationType.Stage.BEFORE if before else ViolationType.Stage.AFTER
+
+
+def default_contest(case: Case) -> Contest | None:
+    """The contest to pre-fill: the one already confirmed by a verifier, else the region's race when
+    every candidate race gives the same form on the conduct date. When they differ (3–12 Nov 2023:
+    legislative candidates named, presidential pairs not) nothing is pre-filled: the verifier names
+    the contest, and the preview shows both outcomes meanwhile."""
+    if case.violation_id and case.contest_id:
+        return case.contest
+    options = contest_options(case.conduct_date, case.region)
+    if len({_stage(case.conduct_date, c) for c in options}) > 1:
+        return None
+    return rules.guess_contest(case.conduct_date, case.region)
+
+
+class ViolationChoiceField(forms.ModelChoiceField):
+    show_counterpart = False
+
+    def label_from_instance(self, obj):
+        # With the contest still unknown an act may end up on either side: name both codes.
+        code = f"{obj.code}/{obj.counterpart.code}" if self.show_counterpart and obj.counterpart_id else obj.code
+        return f"{code} – {obj.title}"
+
+
 class ClassifyForm(ActionForm):
-    violation = forms.ModelChoiceField(
+    violation = ViolationChoiceField(
         label=_("Perbuatan yang dilaporkan"), queryset=ViolationType.objects.all(),
         help_text=_("Bentuk E (kode etik) atau D (disiplin) ditentukan otomatis dari tanggal perbuatan terhadap "
                     "tanggal penetapan calon pada kontestasi."))
-    contest = forms.ModelChoiceField(label=_("Kontestasi"), queryset=Contest.objects.all())
+    contest = forms.ModelChoiceField(
+        label=_("Kontestasi"), queryset=Contest.objects.all(), required=False, empty_label=_("— belum jelas —"),
+        help_text=_("Pemilihan yang calonnya didukung, menurut laporan. Bila belum jelas, pratinjau menunjukkan "
+                    "hasil untuk setiap kontestasi yang mungkin."))
     conduct_date = forms.DateField(label=_("Tanggal perbuatan"), widget=DATE_WIDGET)
     sanction = forms.ModelChoiceField(
         label=_("Sanksi yang direkomendasikan"), queryset=SanctionType.objects.all(), required=False,
@@ -121,16 +165,47 @@ class ClassifyForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial.update({"violation": self.case.violation_id, "contest": self.case.contest_id,
+            contest = default_contest(self.case)
+            self.initial.update({"violation": self.case.violation_id, "contest": contest.pk if contest else None,
                                  "conduct_date": self.case.conduct_date,
                                  "sanction": self.case.recommended_sanction_id})
+            self.fields["violation"].queryset = self._acts(contest)
+            self.fields["violation"].show_counterpart = contest is None
+        options = contest_options(self.case.conduct_date, self.case.region)
+        if options and not self.is_bound:
+            # The coming election's races first; older ones stay available below for late reports.
+            ids = [c.pk for c in options]
+            self.fields["contest"].choices = [("", self.fields["contest"].empty_label), *[
+                (c.pk, str(c)) for c in options], *[(c.pk, str(c)) for c in Contest.objects.exclude(pk__in=ids)]]
+
+    def _acts(self, contest):
+        """Only the forms that can apply: with a known contest the derived side (E before the
+        determination date, D from it) plus the forms that apply at any time; otherwise each act once."""
+        if contest is not None:
+            stage = _stage(self.case.conduct_date, contest)
+        else:
+            stage = ViolationType.Stage.BEFORE
+        return (ViolationType.objects.filter(stage__in=[stage, ViolationType.Stage.ANY])
+                .select_related("counterpart").order_by("order"))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("contest") and "preview" not in self.data:
+            self.add_error("contest", _("Pilih kontestasi: bentuk pelanggaran bergantung pada tanggal penetapan "
+                                        "calonnya. Gunakan pratinjau untuk melihat hasil tiap kontestasi."))
+        return data
 
     def preview(self) -> dict:
-        """What the service would derive, without writing: the applied form and proposed sanction."""
+        """What the service would derive, without writing: the applied form and proposed sanction,
+        for the named contest or, when none is named, for each race the act may concern."""
         d = self.cleaned_data
-        applied = rules.classify(d["violation"], d["conduct_date"], d["contest"])
-        return {"named": d["violation"], "applied": applied, "proposed": applied.default_sanction,
-                "determination": d["contest"].candidate_determination_date}
+        contests = [d["contest"]] if d.get("contest") else contest_options(d["conduct_date"], self.case.region)
+        outcomes = []
+        for contest in contests:
+            applied = rules.classify(d["violation"], d["conduct_date"], contest)
+            outcomes.append({"contest": contest, "applied": applied, "proposed": applied.default_sanction,
+                             "determination": contest.candidate_determination_date})
+        return {"named": d["violation"], "outcomes": outcomes, "unknown_contest": not d.get("contest")}
 
 
 class RecommendForm(ActionForm):
@@ -147,8 +222,19 @@ class RecommendForm(ActionForm):
     reason = forms.CharField(label=_("Catatan kajian"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class PpkSanctionField(forms.ModelChoiceField):
+    """Sanctions a PPK imposes: moral sanctions and disciplinary penalties, never a criminal penalty
+    (that is for the courts); shown as radio buttons so long names are read in full."""
+
+    widget = forms.RadioSelect
+
+    def label_from_instance(self, obj):
+        return f"{obj.get_level_display()}: {obj.name}"
+
+
 class DecisionForm(ActionForm):
-    sanction = forms.ModelChoiceField(label=_("Sanksi yang dijatuhkan"), queryset=SanctionType.objects.all())
+    sanction = PpkSanctionField(label=_("Sanksi yang dijatuhkan"), empty_label=None,
+                                queryset=SanctionType.objects.exclude(level=SanctionType.Level.CRIMINAL))
     number = forms.CharField(label=_("Nomor SK PPK"), max_length=120)
     decision_date = forms.DateField(label=_("Tanggal SK"), widget=DATE_WIDGET)
     reason = forms.CharField(label=_("Alasan (wajib bila berbeda dari rekomendasi)"), required=False,

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netra.cases.models import OPEN_STATUSES, CaseStatus
+from netra.core.codes import normalize_code
 from netra.registry.models import Agency, Region
 from netra.rules.models import ViolationType
 
@@ -13,7 +14,7 @@ YES_NO = [("", _("Semua")), ("yes", _("Ya")), ("no", _("Tidak"))]
 
 
 class CaseFilterForm(forms.Form):
-    q = forms.CharField(label=_("Cari kode atau nama terlapor"), required=False, max_length=100,
+    q = forms.CharField(label=_("Cari kode kasus, kode pelacakan atau nama terlapor"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search"}))
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("Semua")), ("open", _("Semua yang masih berjalan")),
@@ -38,7 +39,10 @@ def filter_cases(qs: QuerySet, data) -> tuple[QuerySet, CaseFilterForm]:
     f = form.cleaned_data
     if f.get("q"):
         term = f["q"].strip()
-        qs = qs.filter(Q(code__icontains=term) | Q(subject_name__icontains=term))
+        # A hotline call starts with the reporter's tracking code, typed however it was read out.
+        code = normalize_code(term)
+        qs = qs.filter(Q(code__icontains=term) | Q(subject_name__icontains=term) | Q(code=code)
+                       | Q(reports__tracking_code=code))
     status = f.get("status")
     if status == "open":
         qs = qs.filter(status__in=OPEN_STATUSES)

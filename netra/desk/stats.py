@@ -11,6 +11,8 @@ from netra.cases.models import OPEN_STATUSES, Case, CaseStatus, Report
 from netra.registry.models import Region
 
 SUPPRESS_BELOW = 5
+# Statuses in the order a case moves through them (CaseStatus is declared in that order).
+WORKFLOW_ORDER = {status: i for i, status in enumerate(CaseStatus.values)}
 
 DECIDED = (CaseStatus.PPK_DECIDED, CaseStatus.CLOSED)
 REACHED_RECOMMENDATION = (CaseStatus.RECOMMENDED, CaseStatus.PPK_DECIDED, CaseStatus.CLOSED)
@@ -56,6 +58,7 @@ def dashboard(qs=None, today=None):
     status_labels = dict(CaseStatus.choices)
     by_status = [{"key": r["status"], "label": status_labels.get(r["status"], r["status"]), "n": r["n"]}
                  for r in qs.values("status").annotate(n=Count("id")).order_by("status")]
+    by_status.sort(key=lambda row: WORKFLOW_ORDER.get(row["key"], len(WORKFLOW_ORDER)))  # workflow, not A-Z
     regions = {r.code: r for r in Region.objects.all()}
     by_region = counts_by(qs, "region__code", "region__name")
     return {

@@ -183,6 +183,5 @@ def letters_for(employee: Employee | None = None, name: str | None = None, on_da
     return found
 
 
-def verify_url(letter: DutyLetter) -> str:
-
-    return site_url(reverse("duty:verify", args=[letter.code]))
+def verify_url(letter: DutyLetter, request=None) -> str:
+    return site_url(reverse("duty:verify", args=[letter.code]), request)

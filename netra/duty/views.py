@@ -94,14 +94,14 @@ def letter_detail(request, code):
     return render(request, "duty/detail.html", {
         "letter": letter, "state": letter.state_on(), "events": letter.events.select_related("actor"),
         "revoke_form": RevokeForm() if services.can_revoke(request.user, letter) and not letter.revoked_at else None,
-        "verify_url": services.verify_url(letter),
+        "verify_url": services.verify_url(letter, request),
     })
 
 
 @login_required
 def letter_pdf_view(request, code):
     letter = _readable(request, code)
-    response = HttpResponse(letter_pdf(letter, services.verify_url(letter)), content_type="application/pdf")
+    response = HttpResponse(letter_pdf(letter, services.verify_url(letter, request)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="surat-tugas-{letter.code}.pdf"'
     return response
 
@@ -121,6 +121,15 @@ def letter_revoke(request, code):
     else:
         messages.error(request, _("Alasan pencabutan wajib diisi."))
     return redirect("duty:detail", code=letter.code)
+
+
+def verify_lookup(request):
+    """/verifikasi/surat-tugas/: type the code printed on a duty letter by hand (no QR scanner)."""
+    code = normalize_code(request.GET.get("code", ""))
+    if code:
+        return redirect("duty:verify", code=code)
+    return render(request, "public/code_lookup.html", {
+        "title": _("Verifikasi surat tugas"), "label": _("Kode surat tugas"), "placeholder": "ST-XXXX-XXXX-XXXX-XXXX"})
 
 
 def verify(request, code):

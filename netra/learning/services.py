@@ -63,8 +63,8 @@ def _log(kind: str, subject: str, at: dt.datetime, actor=None, **data) -> Learni
     return LearningEvent.objects.create(kind=kind, subject=subject, at=at, actor=actor, data=data)
 
 
-def certificate_verify_url(cert: Certificate) -> str:
-    return site_url(reverse("learning:verify_certificate", args=[cert.code]))
+def certificate_verify_url(cert: Certificate, request=None) -> str:
+    return site_url(reverse("learning:verify_certificate", args=[cert.code]), request)
 
 
 def certificate_pdf_url(cert: Certificate) -> str:

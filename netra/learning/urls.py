@@ -13,6 +13,7 @@ urlpatterns = [
     path("kuis/percobaan/<str:code>/", views.attempt, name="attempt"),
     path("kuis/percobaan/<str:code>/hasil/", views.result, name="result"),
     path("sertifikat/<str:code>/pdf/", views.certificate_pdf, name="certificate_pdf"),
+    path("verifikasi/sertifikat/", views.verify_certificate_lookup, name="verify_certificate_lookup"),
     path("verifikasi/sertifikat/<str:code>/", views.verify_certificate, name="verify_certificate"),
     path("webinar/", views.webinars, name="webinars"),
     path("webinar/<str:code>/daftar/", views.webinar_register, name="webinar_register"),

@@ -81,6 +81,15 @@ def calendar(request):
     return render(request, "learning/calendar.html", {"elections": elections, "today": today})
 
 
+def verify_certificate_lookup(request):
+    """/verifikasi/sertifikat/: type the code printed on a certificate by hand (no QR scanner)."""
+    code = normalize_code(request.GET.get("code", ""))
+    if code:
+        return redirect("learning:verify_certificate", code=code)
+    return render(request, "public/code_lookup.html", {
+        "title": _("Verifikasi sertifikat"), "label": _("Kode sertifikat"), "placeholder": "SRT-XXXX-XXXX-XXXX-XXXX"})
+
+
 def verify_certificate(request, code):
     cert = Certificate.objects.filter(code=normalize_code(code)).first()
     if cert is None:
@@ -95,7 +104,7 @@ def certificate_pdf(request, code):
         raise Http404(_("Sertifikat tidak ditemukan."))
     if cert.revoked_at is not None:
         raise Http404(_("Sertifikat ini sudah dicabut."))
-    pdf = render_certificate_pdf(cert, services.certificate_verify_url(cert))
+    pdf = render_certificate_pdf(cert, services.certificate_verify_url(cert, request))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="sertifikat-{cert.code}.pdf"'
     return response
@@ -330,7 +339,7 @@ def certificate_revoke(request, code):
                                         "dicabut.") % {"code": cert.code})
             return redirect(f"{reverse('learning:certificates')}?{urlencode({'q': cert.code})}")
     return render(request, "learning/certificate_revoke.html", {
-        "cert": cert, "form": form, "verify_url": services.certificate_verify_url(cert),
+        "cert": cert, "form": form, "verify_url": services.certificate_verify_url(cert, request),
     }, status=400 if form.errors else 200)
 
 

@@ -9,6 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netra.registry.models import SocialAccount
@@ -51,7 +52,7 @@ class ImportBatch(models.Model):
         verbose_name_plural = _("impor unggahan")
 
     def __str__(self):
-        return f"{self.source or self.uid} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{self.source or self.uid} ({timezone.localtime(self.created_at):%Y-%m-%d %H:%M} WITA)"
 
 
 class Post(models.Model):

@@ -115,8 +115,15 @@ class ReportForm(forms.Form):
     def clean_links(self):
         return clean_links(self.cleaned_data.get("links", ""))
 
+    CONTACT_FIELDS = ("reporter_name", "reporter_email", "reporter_phone", "reporter_address")
+
     def clean(self):
         data = super().clean()
+        if data.get("is_anonymous") and any((self.data.get(f) or "").strip() for f in self.CONTACT_FIELDS):
+            # Without JavaScript both are visible: never drop filled-in details silently, ask instead.
+            self.add_error("is_anonymous", _("Anda memilih anonim tetapi juga mengisi nama atau kontak. Hapus "
+                                             "centang anonim agar identitas Anda terkirim, atau kosongkan isian "
+                                             "identitas."))
         if not data.get("is_anonymous"):
             if not (data.get("reporter_name") or "").strip():
                 self.add_error("reporter_name", _("Isi nama Anda, atau pilih melapor secara anonim."))
@@ -126,7 +133,11 @@ class ReportForm(forms.Form):
 
 
 class TrackForm(forms.Form):
-    code = forms.CharField(label=_("Kode pelacakan"), max_length=30)
+    code = forms.CharField(
+        label=_("Kode pelacakan"), max_length=40,
+        help_text=_("Contoh: NTR-7KQ2-M9XD-4HRT. Huruf kecil, spasi, atau tanpa tanda hubung tetap dikenali."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
+                                      "placeholder": "NTR-XXXX-XXXX-XXXX"}))
 
 
 class AddInfoForm(forms.Form):

@@ -10,4 +10,5 @@ urlpatterns = [
     path("lacak/", views.track, name="track"),
     path("lacak/<str:code>/", views.status, name="status"),
     path("transparansi/", views.transparency, name="transparency"),
+    path("transparansi/wilayah.geojson", views.region_map, name="region_map"),
 ]

@@ -1,22 +1,26 @@
 """Citizen pages: report, follow a report, public transparency. No login, no personal data."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
 from netra.cases import services
 from netra.cases.models import Report
-from netra.cases.public_status import public_case, public_timeline
+from netra.cases.public_status import public_case, public_outcome, public_timeline
 from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.desk import stats
 from netra.notifications.services import save_reporter_contact
+from netra.registry.models import Region
 
+from . import upload_stash
 from .forms import AddInfoForm, ReportForm, TrackForm
 
 
@@ -26,8 +30,13 @@ def home(request):
 
 @require_http_methods(["GET", "POST"])
 def report(request):
+    kept_ids: list[str] = []
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)
+        carried = upload_stash.unsign(request.POST.get("kept_files", ""))
+        dropped = set(request.POST.getlist("drop_kept"))
+        upload_stash.discard([i for i in carried if i in dropped])
+        kept_ids = [i for i in carried if i not in dropped]
         if form.is_valid():
             d = form.cleaned_data
             data = services.ReportInput(
@@ -41,18 +50,32 @@ def report(request):
             )
             try:
                 with transaction.atomic():  # the report and its update contact are kept together
-                    created = services.submit_report(data, files=d["files"])
+                    created = services.submit_report(data, files=[*upload_stash.load(kept_ids), *d["files"]])
                     if d["updates_channel"]:
                         save_reporter_contact(created, d["updates_channel"], d["updates_contact"],
                                               get_language())
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
+                upload_stash.discard(kept_ids)
                 request.session["just_reported"] = created.tracking_code
                 return redirect("public:report_done", code=created.tracking_code)
+        # The form came back: keep the files that were fine so the citizen need not choose them again.
+        room = max(settings.NETRA_EVIDENCE_MAX_FILES - len(kept_ids), 0)
+        uploads = request.FILES.getlist("files")
+        new_ids, problems = upload_stash.keep(uploads[:room])
+        kept_ids += new_ids
+        if uploads[room:]:
+            problems.append(_("Paling banyak %(n)s berkas; tidak disimpan: %(names)s.") % {
+                "n": settings.NETRA_EVIDENCE_MAX_FILES, "names": ", ".join(f.name for f in uploads[room:])})
+        if problems and "files" not in form.errors:
+            form.add_error("files", " ".join(problems))
     else:
         form = ReportForm(initial={"is_anonymous": True})
-    return render(request, "public/report_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "public/report_form.html", {
+        "form": form, "kept_files": upload_stash.listing(kept_ids), "kept_token": upload_stash.sign(kept_ids),
+        "max_bytes": settings.NETRA_EVIDENCE_MAX_BYTES,
+    }, status=400 if form.errors else 200)
 
 
 def _get_report(code: str) -> Report:
@@ -60,6 +83,14 @@ def _get_report(code: str) -> Report:
         return Report.objects.select_related("case").get(tracking_code=normalize_code(code))
     except Report.DoesNotExist:
         raise Http404(_("Kode pelacakan tidak ditemukan.")) from None
+
+
+def _not_found(request, code):
+    """A mistyped code gets the lookup form back with the code and a message, not a bare 404."""
+    form = TrackForm({"code": code})
+    form.is_valid()
+    form.add_error("code", _("Kode pelacakan tidak ditemukan. Periksa kembali penulisannya."))
+    return render(request, "public/track.html", {"form": form}, status=404)
 
 
 def report_done(request, code):
@@ -83,7 +114,12 @@ def track(request):
 
 @require_http_methods(["GET", "POST"])
 def status(request, code):
-    found = _get_report(code)
+    try:
+        found = _get_report(code)
+    except Http404:
+        return _not_found(request, code)
+    if found.tracking_code != code and request.method == "GET":
+        return redirect("public:status", code=found.tracking_code)
     case = public_case(found.case)
     form = AddInfoForm()
     if request.method == "POST":
@@ -99,9 +135,29 @@ def status(request, code):
                 return redirect("public:status", code=found.tracking_code)
     return render(request, "public/status.html", {
         "report": found, "case": case, "timeline": public_timeline(case), "form": form,
+        "outcome": public_outcome(case),
         "window_end": services.report_window_end(found.known_date),
     }, status=400 if form.errors else 200)
 
 
 def transparency(request):
-    return render(request, "public/transparency.html", {"data": stats.public_aggregates()})
+    """Public figures with the dashboard's chart and map; every count passes the same suppression."""
+    data = stats.public_aggregates()
+    regions = Region.objects.filter(kind__in=[Region.Kind.REGENCY, Region.Kind.CITY], is_active=True)
+    return render(request, "public/transparency.html", {
+        "data": data,
+        "map_counts": [{"code": r.code, "name": str(r), "n": data["region_counts"].get(r.code, 0)} for r in regions],
+        "chart_data": {
+            "status": [[str(row["label"]), row["n"]] for row in data["by_status"]],
+            "violation": [[row["key"], row["n"]] for row in data["by_violation"]],
+            "sanction": [[str(row["label"]), row["n"]] for row in data["by_sanction"]],
+        },
+    })
+
+
+@cache_control(public=True, max_age=86400)
+def region_map(request):
+    """Kabupaten/kota boundaries for the public map (the same file the desk dashboard uses)."""
+    from netra.desk.views.dashboard import GEOJSON
+
+    return FileResponse(GEOJSON.open("rb"), content_type="application/geo+json")

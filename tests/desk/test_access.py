@@ -28,7 +28,8 @@ NO_CASE_ACCESS = {"monitor": 403, "trainer": 403, "asn": 403}
 CASE_PAGE = row(200, ppk_other=404, **NO_CASE_ACCESS)
 
 ACCESS = {
-    "home": row(200),
+    # Roles without case work go on to their own work page (issue 12 item 5).
+    "home": row(200, monitor="302 to /desk/pemantauan/", trainer="302 to /pelatih/", asn="302 to /kuis/"),
     "case_list": row(200, **NO_CASE_ACCESS),
     "export_csv": row(200, **NO_CASE_ACCESS),
     "export_xlsx": row(200, **NO_CASE_ACCESS),

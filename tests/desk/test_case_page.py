@@ -47,7 +47,7 @@ def test_whole_workflow_through_the_case_page(client, people, case, employee):
         "classify-violation": named.pk, "classify-contest": contest.pk, "classify-conduct_date": "2024-10-10",
         "preview": "1"})
     assert response.status_code == 200
-    preview = response.context["preview"]
+    [preview] = response.context["preview"]["outcomes"]
     assert preview["applied"].code == "D7" and preview["proposed"] == preview["applied"].default_sanction
     assert "D7" in response.content.decode()
     assert kinds(case) == before

@@ -126,7 +126,7 @@ def test_officer_pages_register_pdf_revoke(client, people, employee):
     letter = DutyLetter.objects.get()
     assert response.status_code == 302 and response.url == reverse("duty:detail", args=[letter.code])
     pdf = client.get(reverse("duty:pdf", args=[letter.code]))
-    assert pdf.content.startswith(b"%PDF") and services.verify_url(letter).encode() in pdf.content
+    assert pdf.content.startswith(b"%PDF") and services.verify_url(letter, pdf.wsgi_request).encode() in pdf.content
     client.post(reverse("duty:revoke", args=[letter.code]), {"reason": "Acara batal."})
     letter.refresh_from_db()
     assert letter.revoked_at is not None and letter.revoked_by == people["ppk"]

@@ -28,6 +28,7 @@ ACCESS = {
     "learning:webinars": row(200),
     "learning:webinar_register": row(200),
     "learning:verify_certificate": row(200),
+    "learning:verify_certificate_lookup": row(200),  # the form to type a code by hand
     "learning:certificate_pdf": row(200),  # the unguessable code is the credential
     "learning:my_quizzes": staff_only(["asn", "admin"]),
     "learning:attempt": staff_only(["asn"]),  # only the ASN who started it, not even an admin
@@ -46,6 +47,7 @@ ACCESS = {
     "duty:detail": LETTER_READERS,  # ppk_other: the letter's employee is not of their government
     "duty:pdf": LETTER_READERS,
     "duty:verify": row(200),
+    "duty:verify_lookup": row(200),
 }
 POST_ONLY = {"learning:start", "learning:quiz_action", "learning:webinar_certificates", "duty:revoke"}
 

@@ -97,6 +97,16 @@ def test_trainer_quiz_asn_passes_certificate_verifies(live_server, transactional
     page.wait_for_selector("#attempt-form")
     attempt = Attempt.objects.get()
     assert page.locator("fieldset.question").count() == 4
+    assert re.fullmatch(r"\d{1,2}:\d\d", page.locator("#timer").inner_text().strip())  # mm:ss, not seconds
+    # On a phone every question's text stays inside its card (issue 12 item 8): a long legend used to
+    # sit on the card's top border, which then ran through the question text.
+    page.set_viewport_size({"width": 390, "height": 844})
+    for box in page.locator("fieldset.question").all():
+        card, legend = box.bounding_box(), box.locator("legend").bounding_box()
+        assert legend["y"] >= card["y"] + 4  # below the border, not on it
+        assert legend["x"] >= card["x"] and legend["x"] + legend["width"] <= card["x"] + card["width"] + 1
+        first_choice = box.locator("label").first.bounding_box()
+        assert first_choice["y"] >= legend["y"] + legend["height"] - 1  # the text does not run into the choices
     for qid in attempt.question_ids:
         question = Question.objects.get(pk=qid)
         assert question.topic in {"allowed", "social_media"}

@@ -131,7 +131,7 @@ def test_quiz_through_pages(client, asn_employee, people):
     assert "100" in result and cert.code in result
     pdf = client.get(reverse("learning:certificate_pdf", args=[cert.code]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    assert services.certificate_verify_url(cert).encode() in pdf.content
+    assert services.certificate_verify_url(cert, pdf.wsgi_request).encode() in pdf.content
     client.force_login(people["verifier"])
     assert client.get(reverse("learning:attempt", args=[attempt.code])).status_code == 403
 

@@ -1,6 +1,6 @@
 from django import template
 
-from netra.desk.deadlines import LABELS, deadline_state
+from netra.desk.deadlines import badge_label, deadline_state
 from netra.registry.validators import mask_nip
 
 register = template.Library()
@@ -9,7 +9,7 @@ register = template.Library()
 @register.inclusion_tag("desk/includes/deadline_badge.html")
 def deadline_badge(case):
     state = deadline_state(case)
-    return {"state": state, "label": LABELS.get(state, ""), "due": case.due_date}
+    return {"state": state, "label": badge_label(case, state), "due": case.due_date}
 
 
 @register.filter

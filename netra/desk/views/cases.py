@@ -25,7 +25,7 @@ from ..access import can_open_sealed_original, case_for_user, visible_cases
 from ..deadlines import deadline_state
 from ..duplicates import suggestions
 from ..filters import filter_cases
-from ..labels import event_label
+from ..labels import event_detail, event_label
 
 desk_roles = role_required(*CASE_DESK_ROLES)
 
@@ -85,6 +85,15 @@ def _reports_with_evidence(case, user) -> list[dict]:
             for r in reports]
 
 
+def _history(case) -> list[dict]:
+    """The case's events with what each decided ("Diklasifikasikan: D4, hukuman disiplin berat")."""
+    from netra.rules.models import SanctionType
+
+    sanctions = {s.code: s for s in SanctionType.objects.all()}
+    return [{"event": e, "label": event_label(e.kind), "detail": event_detail(e, sanctions)}
+            for e in case.events.select_related("actor").order_by("at", "id")]
+
+
 def _render_case(request, case, *, failed=None, preview=None, status=200):
     """The case page; `failed` is (action name, bound form with errors) to show in place."""
     user = request.user
@@ -104,12 +113,12 @@ def _render_case(request, case, *, failed=None, preview=None, status=200):
     return render(request, "desk/case_detail.html", {
         "case": case,
         "badge": deadline_state(case),
-        "events": [{"event": e, "label": event_label(e.kind)}
-                   for e in case.events.select_related("actor").order_by("at", "id")],
+        "events": _history(case),
         "reports": _reports_with_evidence(case, user),
         "actions": forms_by_action,
         "preview": preview,
-        "duplicates": suggestions(case, visible_cases(user)) if "merge_cases" in offered_names else [],
+        "duplicates": suggestions(case, visible_cases(user)) if case.is_open else [],
+        "may_merge": "merge_cases" in offered_names,
         "employee_candidates": _employee_candidates(case) if "link_employee" in offered_names else [],
         "duty_letters": letters_for(employee=case.employee, name=None if case.employee_id else case.subject_name,
                                     on_date=case.conduct_date),

@@ -10,7 +10,7 @@ from netra.core.decorators import role_required
 from netra.core.permissions import CASE_DESK_ROLES
 from netra.registry.models import Region
 
-from .. import stats
+from .. import dashboard_filters, stats
 from ..access import visible_cases
 from ..coverage import coverage_panel
 
@@ -21,11 +21,16 @@ GEOJSON = Path(__file__).resolve().parents[2] / "registry" / "data" / "kaltim_ka
 def dashboard(request):
     """Every case role gets the dashboard, scoped like the case list (a PPK sees their government)."""
     qs = stats.live_cases().filter(pk__in=visible_cases(request.user).values("pk"))
+    qs, filter_form = dashboard_filters.apply(qs, request.GET)
     data = stats.dashboard(qs)
+    # The headline counts every overdue PPK follow-up the table below lists, so the two agree.
+    ppk_overdue = sum(row["n"] for row in data["overdue_by_agency"])
     regions = list(Region.objects.filter(kind__in=[Region.Kind.REGENCY, Region.Kind.CITY], is_active=True))
     map_counts = [{"code": r.code, "name": str(r), "n": data["region_counts"].get(r.code, 0)} for r in regions]
     return render(request, "desk/dashboard.html", {
         "data": data,
+        "ppk_overdue": ppk_overdue,
+        "filter_form": filter_form,
         "map_counts": map_counts,
         "chart_data": {
             "status": [[row["label"], row["n"]] for row in data["by_status"]],

@@ -109,3 +109,13 @@ def percent(share) -> str:
 @register.filter
 def get_item(mapping, key):
     return (mapping or {}).get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def mmss(seconds) -> str:
+    """1199 → "19:59": a quiz timer people read at a glance."""
+    try:
+        seconds = max(0, int(seconds))
+    except (TypeError, ValueError):
+        return ""
+    return f"{seconds // 60}:{seconds % 60:02d}"
