@@ -29,13 +29,15 @@ from pathlib import Path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netra.rules.models import Contest, ViolationType
-from netra.rules.services import classify, guess_contest
+from typing import TYPE_CHECKING
 
-from .models import AllowedAct
+if TYPE_CHECKING:  # models load with Django; the reader and the bank do not need it
+    from netra.rules.models import Contest, ViolationType
+
+    from ..models import AllowedAct
 
 log = logging.getLogger(__name__)
-DATA = Path(__file__).parent / "data" / "selfcheck.json"
+DATA = Path(__file__).parent.parent / "data" / "selfcheck.json"
 
 ALLOWED, FORBIDDEN, DEPENDS = "allowed", "forbidden", "depends"
 SEVERITY = {ALLOWED: 0, DEPENDS: 1, FORBIDDEN: 2}
@@ -211,6 +213,9 @@ def _today() -> dt.date:
 
 def resolve_forms(form_code: str, on_date: dt.date | None, contest: Contest | None) -> tuple[list, str]:
     """The form(s) that apply to a conduct on `on_date`, and a note when the date leaves it open."""
+    from netra.rules.models import Contest, ViolationType
+    from netra.rules.services import classify, guess_contest
+
     v = ViolationType.objects.select_related("counterpart", "default_sanction").filter(code=form_code).first()
     if v is None:
         return [], ""
@@ -296,6 +301,8 @@ def check(text: str = "", action: str | None = None, on_date: dt.date | None = N
         verdict = scenario.verdict
         explanation = scenario.explanation
         if scenario.allowed:
+            from ..models import AllowedAct
+
             act = AllowedAct.objects.filter(code=scenario.allowed).first()
             if act:
                 rules.append(allowed_rule(act))
