@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - hand-written question templates read best one per line
 """The team-written question bank for "Boleh atau tidak?" (data/selfcheck_bank.jsonl).
 
 Why a generator next to a data file: the bank is what the reader's model learns act and object
@@ -211,7 +212,7 @@ FAMILIES: list[tuple[str, str, str, str, str, str, dict[str, list[str]]]] = [
         "i": ["disuruh atasan wakilin dinas jd narsum di acara partai, boleh?"],
         "r": ["ulun disuruh pimpinan mawakili dinas jadi pambicara di acara partai, kawa kah?"],
         "e": ["My boss asked me to represent the agency as a speaker at a party event. Can I?"]}),
-    ("duty_with_letter", "official_duty", "A6", A, "attend", "official", {
+    ("duty_with_letter", "official_duty", "A6", A, "attend", "partisan", {
         "f": ["Saya Satpol PP yang bertugas mengamankan kampanye dengan surat tugas. Bolehkah saya hadir?",
               "Saya petugas kesehatan dengan surat tugas di lokasi kampanye. Apakah boleh?",
               "Bolehkah staf protokol hadir di acara kampanye karena ditugaskan dengan surat tugas?"],
@@ -219,7 +220,7 @@ FAMILIES: list[tuple[str, str, str, str, str, str, dict[str, list[str]]]] = [
         "r": ["ulun satpol pp bajaga kampanye, ada surat tugas, kawa kah?"],
         "e": ["I'm a Satpol PP officer securing a rally with a duty letter. Can I be there?",
               "I'm assigned with an official duty letter as a medic at a campaign site. Is that okay?"]}),
-    ("duty_no_letter", "official_duty", "A6/E6/D4", D, "attend", "official", {
+    ("duty_no_letter", "official_duty", "A6/E6/D4", D, "attend", "partisan", {
         "f": ["Saya berada di lokasi kampanye tanpa surat tugas.", "Saya diminta atasan secara lisan menjaga lokasi kampanye, tanpa surat tugas. Bolehkah?"],
         "i": ["disuruh jaga kampanye tp gk ada surat tugas, gmn?", "jaga lokasi kampanye tanpa st boleh ga?"],
         "r": ["ulun disuruh bajaga kampanye tapi kadada surat tugas, kawa kah?"],
