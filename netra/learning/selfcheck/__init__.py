@@ -298,6 +298,14 @@ class Answer:
     reading: dict | None = None
     language: str = ""
 
+    @property
+    def screening_words(self) -> str:
+        """The screener's label in words, in the answer's language (shown instead of the raw label)."""
+        if not self.screening or not self.screening.get("available"):
+            return ""
+        lang = self.language or ("en" if (translation.get_language() or "").startswith("en") else "id")
+        return screener_in_words(self.screening, lang)
+
     def to_dict(self) -> dict:
         return {
             "verdict": self.verdict, "rules": self.rules, "explanation": self.explanation,
