@@ -184,7 +184,8 @@ def test_page_shows_ask_back_and_screener_in_words(client, reference, fake_scree
     page = client.get(reverse("learning:self_check"),
                       {"text": "Istri saya caleg. Apakah saya boleh hadir di kampanyenya?"}).content.decode()
     assert 'data-verdict="depends"' in page and 'id="ask-back"' in page and "CLTN" in page
-    posted = client.get(reverse("learning:self_check"), {"text": "Ayo coblos nomor 2, Indonesia maju!"}).content.decode()
+    posted = client.get(reverse("learning:self_check"),
+                        {"text": "Ayo coblos nomor 2, Indonesia maju!"}).content.decode()
     assert "mendukung salah satu peserta pemilu" in posted and ": partisan" not in posted
 
 
