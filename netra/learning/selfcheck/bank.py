@@ -425,6 +425,96 @@ FAMILIES: list[tuple[str, str, str, str, str, str, dict[str, list[str]]]] = [
         "i": ["masa tenang posting ajak pilih {c} boleh?", "pas masa tenang bikin status dukung {c} gpp?"],
         "r": ["masa tenang, kawa kah ulun posting dukung {c}?"],
         "e": ["During the quiet period, can I post support for {c}?"]}),
+    # ---- second situations for acts that had one, so a held-out situation still has a sibling
+    ("comment_live", "likes_shares", "E4/D6", F, "comment", "partisan", {
+        "f": ["Bolehkah saya menulis komentar di siaran langsung kampanye {c}?", "Apakah ASN boleh membalas pesan di grup pemenangan {c}?"],
+        "i": ["komen di live tiktok {c} boleh gk?", "bales chat di grup pemenangan {c} gpp?"],
+        "r": ["ulun bakomentar di live {c}, kawa kah?"],
+        "e": ["Can I write comments during {c}'s livestream?", "May I reply to messages in {c}'s campaign group?"]}),
+    ("remind_superior", "remind", "SKB", A, "remind", "neutral", {
+        "f": ["Sebagai atasan, bolehkah saya memberi arahan agar staf tidak terlibat politik praktis?",
+              "Bolehkah saya menempel pengumuman kewajiban netralitas ASN di papan informasi kantor?"],
+        "i": ["sbg atasan, blh kasih arahan ke staf biar ga ikut politik praktis?", "tempel pengumuman netralitas asn di kantor gpp?"],
+        "r": ["ulun kepala bidang, kawa kah maingatakan pegawai supaya kada umpat politik praktis?"],
+        "e": ["As a manager, may I tell my staff to keep out of party politics?", "Can I put up a notice about ASN neutrality rules in the office?"]}),
+    ("turnout_office", "turnout", "A3", A, "turnout", "neutral", {
+        "f": ["Bolehkah kantor kami membuat pengumuman 'Ayo ke TPS' tanpa gambar atau nama calon?",
+              "Apakah saya boleh mengimbau warga kelurahan agar menggunakan hak pilihnya tanpa menyebut calon?"],
+        "i": ["bikin pengumuman ayo ke tps tanpa gambar calon boleh kan?", "imbau warga pake hak pilih tanpa sebut calon gpp?"],
+        "r": ["kawa kah ulun maimbau warga supaya mamakai hak pilih, kada manyabut calon?"],
+        "e": ["Can our office publish a 'go and vote' notice without any candidate's name or picture?", "May I urge residents to use their vote without mentioning anyone?"]}),
+    ("read_compare", "read", "A4", A, "read", "partisan", {
+        "f": ["Bolehkah saya membandingkan program para calon dengan membaca dokumen visi misi mereka?",
+              "Apakah ASN boleh mendengarkan wawancara {c} di radio untuk mengenal programnya?"],
+        "i": ["bandingin program para calon dr dokumen visi misi boleh kan?", "dengerin wawancara {c} di radio gpp?"],
+        "r": ["ulun mandangar wawancara {c} di radio, kawa kah?"],
+        "e": ["Can I compare the candidates' programmes by reading their manifestos?", "May I listen to an interview with {c} to learn their plans?"]}),
+    ("vote_time_off", "vote", "A1", A, "vote", "none", {
+        "f": ["Bolehkah saya izin sebentar dari kantor untuk memberikan suara di TPS dekat rumah?",
+              "Apakah ASN yang bertugas di luar daerah boleh pindah memilih?"],
+        "i": ["izin bentar dr kantor buat nyoblos boleh?", "sy dinas luar kota, boleh pindah milih kan?"],
+        "r": ["kawa kah ulun izin sabantar matan kantor gasan manyoblos?"],
+        "e": ["Can I take a short break from work to cast my vote?", "May a civil servant posted elsewhere vote at another polling station?"]}),
+    ("report_evidence", "report", "A11", A, "report", "none", {
+        "f": ["Bolehkah saya mengirim tangkapan layar unggahan rekan yang berkampanye ke Bawaslu sebagai bukti?",
+              "Apakah boleh melaporkan kepala desa yang tidak netral melalui SP4N-LAPOR?"],
+        "i": ["kirim ss postingan temen yg kampanye ke bawaslu buat bukti boleh?", "lapor kades ga netral lewat lapor.go.id bisa?"],
+        "r": ["ulun handak mangirim bukti ka bawaslu pasal kawan nang kampanye, kawa kah?"],
+        "e": ["Can I send Bawaslu screenshots of a colleague's campaign posts as evidence?", "May I file a complaint about a village head who is not neutral?"]}),
+    ("member_cadre", "party", "D5", F, "member", "partisan", {
+        "f": ["Bolehkah saya menjadi kader partai asalkan tidak aktif?", "Apakah ASN boleh tercatat sebagai anggota partai politik di Sipol?"],
+        "i": ["jd kader partai tp pasif boleh?", "nama sy tercatat anggota parpol, boleh ga?"],
+        "r": ["kawa kah ulun jadi kader partai?"],
+        "e": ["Can I be a party cadre as long as I am not active?", "May a civil servant be registered as a party member?"]}),
+    ("ktp_collect", "ktp", "D11", F, "ktp", "partisan", {
+        "f": ["Bolehkah saya membantu mengumpulkan surat dukungan warga untuk bakal calon bupati jalur perseorangan?",
+              "Apakah ASN boleh menandatangani surat dukungan untuk calon independen?"],
+        "i": ["bantu kumpulin surat dukungan buat calon independen boleh?", "tanda tangan surat dukungan calon perseorangan gpp?"],
+        "r": ["kawa kah ulun mambantu mangumpulakan surat dukungan gasan calon perseorangan?"],
+        "e": ["Can I help collect residents' support letters for an independent candidate?", "May I sign a letter of support for an independent candidate?"]}),
+    ("give_prizes", "give", "D8", F, "give", "partisan", {
+        "f": ["Bolehkah saya menyerahkan hadiah dari {c} kepada peserta lomba di kantor?",
+              "Apakah boleh membagikan paket bantuan titipan {c} kepada warga desa?"],
+        "i": ["bagiin hadiah dr {c} ke peserta lomba di kantor boleh?", "nyerahin paket titipan {c} ke warga gpp?"],
+        "r": ["kawa kah ulun mambagi paket titipan {c} ka warga?"],
+        "e": ["Can I hand over prizes from {c} at an office event?", "May I distribute aid packages sent by {c} to villagers?"]}),
+    ("fund_event", "give", "D8", F, "fund", "partisan", {
+        "f": ["Bolehkah saya membayar sewa tenda dan konsumsi acara {c}?", "Apakah boleh meminjamkan mobil pribadi secara gratis untuk operasional {c}?"],
+        "i": ["bayarin konsumsi acara {c} boleh?", "pinjemin mobil pribadi buat operasional {c} gpp?"],
+        "r": ["kawa kah ulun mambayar konsumsi acara {c}?"],
+        "e": ["Can I pay for the tent and catering of {c}'s event?", "May I lend my private car for free to {c}'s team?"]}),
+    ("facilities_budget", "facilities", "D12", F, "facilities", "partisan", {
+        "f": ["Bolehkah saya memakai anggaran kegiatan dinas untuk mencetak kalender bergambar {c}?",
+              "Apakah boleh memakai gedung sekolah negeri untuk rapat tim {c} di luar jam sekolah?"],
+        "i": ["pake anggaran dinas buat cetak kalender {c} boleh?", "pake gedung sekolah buat rapat tim {c} gpp?"],
+        "r": ["kawa kah anggaran dinas dipakai gasan kalender {c}?"],
+        "e": ["Can I use my department's budget to print calendars with {c}'s face?", "May a state school building host {c}'s team meeting after hours?"]}),
+    ("gather_neighbourhood", "gather", "D8", F, "gather", "partisan", {
+        "f": ["Bolehkah saya mengadakan pertemuan warga dan mengarahkan mereka memilih {c}?",
+              "Apakah ASN boleh mengajak keluarga besar untuk mendukung {c}?"],
+        "i": ["bikin pertemuan warga trs arahin pilih {c} boleh?", "ajak keluarga besar dukung {c} gpp?"],
+        "r": ["kawa kah ulun maajak kaluarga basar mandukung {c}?"],
+        "e": ["Can I hold a neighbourhood meeting and steer people toward {c}?", "May I ask my extended family to back {c}?"]}),
+    ("wear_office", "wear", "E6/D4", F, "wear", "partisan", {
+        "f": ["Bolehkah saya memakai pin partai saat bekerja di kantor?", "Apakah boleh mengenakan jaket relawan {c} ke acara keluarga?"],
+        "i": ["pake pin partai di kantor boleh ga?", "pake jaket relawan {c} ke kondangan gpp?"],
+        "r": ["kawa kah ulun mamakai jaket relawan {c}?"],
+        "e": ["Can I wear a party badge at work?", "May I wear {c}'s volunteer jacket to a family event?"]}),
+    ("banner_office", "banner", "E1/D1", F, "banner", "partisan", {
+        "f": ["Bolehkah saya mengizinkan tim kampanye memasang spanduk {c} di pagar kantor?", "Apakah boleh membagikan stiker {c} untuk ditempel di rumah warga?"],
+        "i": ["izinin timses pasang spanduk {c} di pager kantor boleh?", "bagiin stiker {c} buat ditempel di rumah warga gpp?"],
+        "r": ["kawa kah spanduk {c} dipasang di pagar kantor?"],
+        "e": ["Can I let a campaign team hang {c}'s banner on the office fence?", "May I hand out {c}'s stickers for people's houses?"]}),
+    ("kpps_pps", "kpps", "A10", D, "kpps", "kpu", {
+        "f": ["Bolehkah ASN menjadi anggota PPS di kelurahan?", "Apakah saya boleh mendaftar sebagai panitia pemilihan kecamatan?"],
+        "i": ["asn boleh jd anggota pps ga?", "daftar ppk kecamatan boleh kan buat pns?"],
+        "r": ["kawa kah ulun jadi panitia pemilihan di kalurahan?"],
+        "e": ["Can a civil servant join the village election committee (PPS)?"]}),
+    ("team_social_admin", "team", "D9/D10", F, "team", "partisan", {
+        "f": ["Bolehkah saya menjadi admin akun media sosial pemenangan {c}?", "Apakah ASN boleh menjadi penulis pidato {c}?"],
+        "i": ["jd admin akun pemenangan {c} boleh?", "nulisin pidato buat {c} gpp?"],
+        "r": ["kawa kah ulun jadi admin akun pemenangan {c}?"],
+        "e": ["Can I run {c}'s campaign social media account?", "May a civil servant write speeches for {c}?"]}),
 ]
 
 # Banjar/Kutai and WhatsApp noise added to a copy of some informal items (typos, vowel drops).
