@@ -129,8 +129,9 @@ def test_ordinary_leave_does_not_make_campaigning_allowed(client, reference, fak
 
 def test_unreadable_question_is_never_allowed(client, reference, fake_screener):
     body = ask(client, "Bolehkah saya melakukan itu yang kemarin dibicarakan?")
-    assert body["verdict"] == "depends" and body["scenario"] is None
-    assert "BKD" in body["explanation"] and body["ask"]
+    assert body["verdict"] == "depends" and "BKD" in body["explanation"] and body["ask"]
+    off_topic = ask(client, "Besok saya cuti ke Balikpapan, bolehkah saya menginap di hotel?")
+    assert off_topic["verdict"] == "depends" and off_topic["scenario"] is None and off_topic["rules"] == []
 
 
 def test_explanation_cites_form_sanction_source_and_what_would_change(client, reference, fake_screener):

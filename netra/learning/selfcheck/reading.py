@@ -155,6 +155,12 @@ OFFICIAL_EVENT = r"acara resmi|official (government )?event|peresmian|meresmikan
 CAND_WORD = (r"calon|caleg|capres|cawapres|cagub|cabup|cawali|paslon|kandidat|petahana|mencalonkan|maju|candidate|"
              r"running|incumbent|partai|parpol|party")
 
+# Anything electoral at all: without it a question is not about neutrality and gets no verdict.
+ELECTORAL = (CAND_WORD + r"|kampanye|campaign|pemilu|pilkada|pilpres|pileg|pemilihan|election|\bkpu|bawaslu|\btps\b|"
+             r"coblos|mencoblos|memilih|\bpilih|hak pilih|suara|vote|voting|politik|politic|golput|kpps|\bpps\b|"
+             r"\bktp|baliho|spanduk|stiker|tim sukses|relawan|deklarasi|rally|netral|neutral|visi|debat|debate|"
+             r"dukung|support|pemenangan|winning|konvoi|atribut|jari|finger|\bsatgas|lapor|report|dpt|pendukung")
+
 CONTEST_KINDS = {
     "pilpres": r"capres|cawapres|presiden|pilpres|presidential|vice president",
     "pileg": r"caleg|legislatif|legislative|\bdpr\b|\bdprd\b|\bdpd\b|anggota dewan|council|parliament|\bdct\b",
@@ -203,11 +209,12 @@ class Slots:
     official_event: bool = False
     contests: list[str] = field(default_factory=list)
     date: dt.date | None = None
+    electoral: bool = True
 
     def to_dict(self) -> dict:
         d = dict(self.__dict__)
         d["date"] = self.date.isoformat() if self.date else None
-        return {k: v for k, v in d.items() if v not in (None, False, [])}
+        return {k: v for k, v in d.items() if v not in (None, False, []) or k == "electoral"}
 
 
 _ASKING_NOT = re.compile(r"\b(boleh|bolehkah|bisa|aman|apakah boleh) (tidak|nggak|gak|ga|enggak)\b")
@@ -243,6 +250,7 @@ def read_slots(norm: str) -> Slots:
     s.official_event = _has(OFFICIAL_EVENT, norm)
     s.contests = [kind for kind, rx in CONTEST_KINDS.items() if re.search(rx, norm)]
     s.date = date_in(norm)
+    s.electoral = _has(ELECTORAL, norm)
     return s
 
 
