@@ -68,6 +68,11 @@ class SelfCheckResponseSerializer(serializers.Serializer):
     date_note = serializers.CharField(allow_blank=True)
     screening = serializers.DictField(allow_null=True, help_text=_("Hasil pemeriksa teks (label, skor, target, ...)"))
     rulebook_version = serializers.CharField()
+    ask = serializers.CharField(
+        allow_blank=True, help_text=_("Fakta yang menentukan dan belum disebut (jawaban tergantung)"))
+    reading = serializers.DictField(
+        allow_null=True, help_text=_("Bacaan pertanyaan: perbuatan, objek, konteks, keyakinan"))
+    language = serializers.CharField(allow_blank=True, help_text=_("Bahasa jawaban: id atau en"))
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -25,17 +25,20 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from netra.rules.models import Contest, ViolationType
-from netra.rules.services import classify, guess_contest
+from . import reading, verdicts
 
-from .models import AllowedAct
+if TYPE_CHECKING:  # models load with Django; the reader and the bank do not need it
+    from netra.rules.models import Contest, ViolationType
+
+    from ..models import AllowedAct
 
 log = logging.getLogger(__name__)
-DATA = Path(__file__).parent / "data" / "selfcheck.json"
+DATA = Path(__file__).parent.parent / "data" / "selfcheck.json"
 
 ALLOWED, FORBIDDEN, DEPENDS = "allowed", "forbidden", "depends"
 SEVERITY = {ALLOWED: 0, DEPENDS: 1, FORBIDDEN: 2}
@@ -209,8 +212,38 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def resolve_forms(form_code: str, on_date: dt.date | None, contest: Contest | None) -> tuple[list, str]:
-    """The form(s) that apply to a conduct on `on_date`, and a note when the date leaves it open."""
+KIND_GROUPS = {"pilpres": ("pilpres",), "pileg": ("pileg",), "pilkada": ("pilgub", "pilbup", "pilwali")}
+
+
+def _contests_for(day: dt.date, kinds: list[str] | tuple = ()) -> list:
+    """The contests of the election that `day` concerns, narrowed to the kinds the question names.
+
+    Why not one guessed contest: on one day candidates of different contests may be at different
+    stages (6 Nov 2023: legislative candidates named on 3 Nov, presidential pairs only on 13 Nov),
+    so an unnamed contest must give every form that can apply (issue 9, item 5).
+    """
+    from netra.rules.models import Contest
+    from netra.rules.services import guess_contest
+
+    first = guess_contest(day)
+    if first is None:
+        return []
+    same = Contest.objects.filter(election=first.election)
+    wanted = [k for kind in kinds for k in KIND_GROUPS.get(kind, ())]
+    named = list(same.filter(kind__in=wanted)) if wanted else []
+    return named or list(same) or [first]
+
+
+def resolve_forms(form_code: str, on_date: dt.date | None, contest: Contest | None,
+                  kinds: list[str] | tuple = ()) -> tuple[list, str]:
+    """The form(s) that apply to a conduct on `on_date`, and a note when the date or contest leaves it open.
+
+    `kinds` are the contest kinds the question names (pilpres, pileg, pilkada); with neither a contest
+    nor a kind, every contest of that election counts and differing forms are all given.
+    """
+    from netra.rules.models import Contest, ViolationType
+    from netra.rules.services import classify
+
     v = ViolationType.objects.select_related("counterpart", "default_sanction").filter(code=form_code).first()
     if v is None:
         return [], ""
@@ -219,15 +252,25 @@ def resolve_forms(form_code: str, on_date: dt.date | None, contest: Contest | No
     day = on_date
     if day is None and (contest is not None or Contest.objects.filter(voting_date__gte=_today()).exists()):
         day = _today()
-    if day is not None:
-        contest = contest or guess_contest(day)
-    if day is None or contest is None:
+    contests = [contest] if contest is not None else (_contests_for(day, kinds) if day is not None else [])
+    if day is None or not contests:
         pair = [v] + ([v.counterpart] if v.counterpart_id else [])
         pair.sort(key=lambda x: 0 if x.stage == ViolationType.Stage.BEFORE else 1)
         note = _("Tanpa tanggal: %(before)s bila sebelum penetapan calon (bakal calon), %(after)s sejak "
                  "penetapan (calon).") % {"before": pair[0].code, "after": pair[-1].code}
         return pair, note
-    chosen = classify(v, day, contest)
+    by_code: dict[str, tuple] = {}
+    for c in sorted(contests, key=lambda c: c.candidate_determination_date):
+        chosen = classify(v, day, c)
+        by_code.setdefault(chosen.code, (chosen, c))
+    if len(by_code) > 1:
+        parts = [_("%(code)s untuk %(contest)s (calon ditetapkan %(cut)s)") % {
+            "code": form.code, "contest": c.name, "cut": c.candidate_determination_date.isoformat()}
+            for form, c in by_code.values()]
+        note = _("Pada %(day)s tahap pencalonan berbeda antar kontestasi: %(parts)s. Sebutkan kontestasinya "
+                 "(mis. caleg atau capres) untuk satu jawaban.") % {"day": day.isoformat(), "parts": "; ".join(parts)}
+        return [form for form, _c in by_code.values()], note
+    chosen, contest = next(iter(by_code.values()))
     stage = _("sebelum penetapan calon (bakal calon)") if day < contest.candidate_determination_date \
         else _("sejak penetapan calon (calon)")
     note = _("%(day)s jatuh %(stage)s %(contest)s pada %(cut)s.") % {
@@ -251,12 +294,24 @@ class Answer:
     screening: dict | None = None
     rulebook_version: str = ""
     extra: dict = field(default_factory=dict)
+    ask: str = ""
+    reading: dict | None = None
+    language: str = ""
+
+    @property
+    def screening_words(self) -> str:
+        """The screener's label in words, in the answer's language (shown instead of the raw label)."""
+        if not self.screening or not self.screening.get("available"):
+            return ""
+        lang = self.language or ("en" if (translation.get_language() or "").startswith("en") else "id")
+        return screener_in_words(self.screening, lang)
 
     def to_dict(self) -> dict:
         return {
             "verdict": self.verdict, "rules": self.rules, "explanation": self.explanation,
             "scenario": self.scenario, "scenario_label": self.scenario_label, "date_note": self.date_note,
             "screening": self.screening, "rulebook_version": self.rulebook_version,
+            "ask": self.ask, "reading": self.reading, "language": self.language,
         }
 
 
@@ -264,11 +319,129 @@ class UnknownAction(ValueError):
     pass
 
 
+# A text with no question cue is a text to publish and goes to the screener, unless the reader
+# clearly reads a forbidden conduct in it ("like postingan capres"): that answer is the safe one.
+READ_WITHOUT_CUE = 0.6
+SCREENER_WORDS = {
+    "partisan": ("teks ini mendukung salah satu peserta pemilu", "the text supports one of the contestants"),
+    "political_neutral": ("teks ini menyangkut politik tetapi tidak tampak memihak",
+                          "the text is political but does not seem to take sides"),
+    "non_political": ("teks ini tidak bermuatan politik pemilu", "the text has no electoral political content"),
+}
+ACT_LABELS = {
+    "like": ("Menyukai unggahan", "Liking a post"), "comment": ("Berkomentar", "Commenting"),
+    "share": ("Membagikan", "Sharing"), "follow": ("Mengikuti akun atau grup", "Following an account or group"),
+    "post": ("Mengunggah", "Posting"), "photo": ("Berfoto", "Posing for a photo"),
+    "banner": ("Memasang alat peraga", "Putting up display material"), "attend": ("Menghadiri", "Attending"),
+    "campaign": ("Ikut berkampanye", "Campaigning"), "speak": ("Menjadi pembicara", "Speaking"),
+    "wear": ("Memakai atribut", "Wearing attributes"), "give": ("Memberi barang atau uang", "Giving goods or money"),
+    "fund": ("Mendanai", "Funding"), "decide": ("Keputusan atau program jabatan", "Official decisions or programmes"),
+    "facilities": ("Memakai fasilitas kantor", "Using office facilities"),
+    "gather": ("Mengumpulkan atau mengajak orang", "Gathering or urging people"),
+    "register": ("Mencalonkan diri", "Running as a candidate"), "member": ("Keanggotaan partai", "Party membership"),
+    "team": ("Menjadi tim pemenangan", "Joining a campaign team"), "ktp": ("Dukungan KTP", "ID-card support"),
+    "vote": ("Memilih", "Voting"), "report": ("Melapor", "Reporting"), "remind": ("Mengingatkan netralitas",
+                                                                               "Reminding about neutrality"),
+    "turnout": ("Mengajak memilih", "Encouraging turnout"), "read": ("Mencari tahu visi-misi",
+                                                                    "Looking up programmes"),
+    "kpps": ("Menjadi KPPS", "Serving as KPPS"), "accompany": ("Mendampingi", "Accompanying"),
+}
+OBJECT_LABELS = {
+    "partisan": ("calon, partai, atau tim kampanye", "a candidate, party or campaign team"),
+    "kpu": ("informasi resmi KPU/Bawaslu", "official KPU/Bawaslu information"),
+    "neutral": ("informasi netral", "neutral information"),
+    "programme": ("program pemerintah", "a government programme"),
+    "official": ("acara resmi pemerintah", "an official government event"), "none": ("", ""),
+}
+
+
+def screener_in_words(screening: dict | None, lang: str) -> str:
+    """The screener's label as a sentence, never as a raw label (issue 13, item 5)."""
+    words = SCREENER_WORDS.get((screening or {}).get("label") or "")
+    return (words[1] if lang == "en" else words[0]) if words else ""
+
+
+def _answer_language(rd) -> str:
+    return "en" if rd.lang == "en" or (translation.get_language() or "").startswith("en") else "id"
+
+
+def _violation_sentence(rule: dict, lang: str) -> str:
+    title = rule["title_en"] if lang == "en" and rule.get("title_en") else rule["title"]
+    sanction = rule.get("sanction") or rule.get("sanction_level") or ""
+    if lang == "en":
+        return f"{rule['code']} ({title}): sanction {sanction}; basis {rule['legal_basis']}; source {rule['source']}."
+    return f"{rule['code']} ({title}): sanksi {sanction}; dasar {rule['legal_basis']}; sumber {rule['source']}."
+
+
+def _allowed_sentence(rule: dict, lang: str) -> str:
+    title = rule["title_en"] if lang == "en" and rule.get("title_en") else rule["title"]
+    tail = (" (not yet confirmed by a primary source)" if lang == "en" else " (belum terkonfirmasi sumber primer)") \
+        if rule.get("unconfirmed") else ""
+    label = "Source" if lang == "en" else "Sumber"
+    return f"{rule['code']} ({title}): {rule['conditions']} {label}: {rule['source']}{tail}."
+
+
+def answer_question(rd, on_date: dt.date | None = None, contest: Contest | None = None) -> Answer:
+    """A question about a conduct, read as act + object + context and decided by `verdicts`."""
+    from ..models import AllowedAct
+
+    lang = _answer_language(rd)
+    decision = verdicts.decide(rd)
+    day = on_date or rd.slots.date
+    with translation.override(lang):
+        rules: list[dict] = []
+        acts = {a.code: a for a in AllowedAct.objects.filter(code__in=decision.allowed)}
+        rules.extend(allowed_rule(acts[c]) for c in decision.allowed if c in acts)
+        date_notes: list[str] = []
+        for form in decision.forms:
+            forms, note = resolve_forms(form, day, contest, kinds=rd.slots.contests)
+            rules.extend(violation_rule(v) for v in forms)
+            if note and note not in date_notes:
+                date_notes.append(note)
+        parts = [decision.text(decision.reason, lang)]
+        if decision.verdict == DEPENDS and decision.ask:
+            parts.append(decision.text(decision.ask, lang))
+        cited = [r for r in rules if r["kind"] == "violation"] if decision.verdict != ALLOWED else \
+            [r for r in rules if r["kind"] == "allowed"]
+        if cited:
+            head = "Rules:" if lang == "en" else "Aturan:"
+            if decision.verdict == DEPENDS:
+                head = "Possibly applicable:" if lang == "en" else "Aturan yang mungkin berlaku:"
+            sentence = _violation_sentence if decision.verdict != ALLOWED else _allowed_sentence
+            parts.append(head + " " + " ".join(sentence(r, lang) for r in cited))
+        elif decision.verdict == ALLOWED:
+            parts.append(("Source: SKB 2022 on ASN neutrality (" if lang == "en" else
+                          "Sumber: SKB 2022 tentang netralitas ASN (") + SKB_SOURCE + ").")
+        if decision.change:
+            parts.append(decision.text(decision.change, lang))
+        parts.extend(decision.text(n, lang) for n in decision.notes)
+        if not decision.understood:
+            parts.append("This is guidance, not an official decision; ask your BKD or the neutrality task force." if
+                         lang == "en" else "Ini panduan, bukan keputusan resmi; tanyakan kepada BKD/Satgas Netralitas.")
+    act_label, obj_label = ACT_LABELS.get(rd.act, ("", "")), OBJECT_LABELS.get(rd.obj, ("", ""))
+    i = 1 if lang == "en" else 0
+    label = act_label[i] + (f" — {obj_label[i]}" if obj_label[i] else "") if decision.understood else ""
+    return Answer(verdict=decision.verdict, rules=rules, explanation=" ".join(p for p in parts if p),
+                  scenario=f"{rd.act}:{rd.obj}" if decision.understood else None, scenario_label=label,
+                  date_note=" ".join(date_notes), screening=None, rulebook_version=f"{rulebook().version}+reader-1",
+                  ask=decision.text(decision.ask, lang) if decision.verdict == DEPENDS else "",
+                  reading=rd.to_dict(), language=lang)
+
+
 def check(text: str = "", action: str | None = None, on_date: dt.date | None = None,
           contest: Contest | None = None) -> Answer:
-    """Answer one question. `action` is a scenario key or a content action (post, share, like...)."""
+    """Answer one question. `action` is a scenario key or a content action (post, share, like...).
+
+    Free text that asks about a conduct is read as act + object + context and decided by the
+    rulebook (`answer_question`); a text to publish (no question, no confidently read act) goes to
+    the screener, as does any text sent with a content action.
+    """
     book = rulebook()
     text = (text or "").strip()
+    if text and not action:
+        rd = reading.read(text)
+        if rd.question or (rd.act_p >= READ_WITHOUT_CUE and verdicts.decide(rd).verdict == FORBIDDEN):
+            return answer_question(rd, on_date, contest)
     scenario = None
     content_action = None
     if action:
@@ -296,6 +469,8 @@ def check(text: str = "", action: str | None = None, on_date: dt.date | None = N
         verdict = scenario.verdict
         explanation = scenario.explanation
         if scenario.allowed:
+            from ..models import AllowedAct
+
             act = AllowedAct.objects.filter(code=scenario.allowed).first()
             if act:
                 rules.append(allowed_rule(act))
