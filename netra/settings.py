@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "csp",
     "netra.core",
     "netra.accounts",
     "netra.registry",
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "netra.urls"
@@ -206,7 +208,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "netra@localhost")
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "netra.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -223,6 +225,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set, so `netra check --deploy` (which builds the schema) stays clean.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "netra.cases.models.CaseStatus",
+        "SanctionLevelEnum": "netra.rules.models.SanctionType.Level",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True
@@ -230,6 +237,43 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and not TESTING)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Deployment hardening (issue 10 item 9; production values documented in docs/deploy.md) ---
+# Secure by default in production: HTTPS only, HSTS for a year. Behind nginx, set
+# SECURE_PROXY_SSL_HEADER=1 so Django believes nginx's X-Forwarded-Proto (nginx must overwrite it).
+PRODUCTION = not (DEBUG or TESTING)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+# Monitoring and the units probe /healthz over plain HTTP on 127.0.0.1.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+# Reverse proxies in front of Netra whose X-Forwarded-For is believed (0: use the socket address).
+NETRA_TRUSTED_PROXIES = int(os.environ.get("NETRA_TRUSTED_PROXIES", "0"))
+REST_FRAMEWORK["NUM_PROXIES"] = NETRA_TRUSTED_PROXIES
+# Only staff log in; a stolen or forgotten session must not live for weeks.
+SESSION_COOKIE_AGE = int(os.environ.get("NETRA_SESSION_HOURS", "8")) * 3600
+# API tokens expire this many days after they were issued; deleting a token revokes it at once.
+NETRA_API_TOKEN_DAYS = int(os.environ.get("NETRA_API_TOKEN_DAYS", "90"))
+# Content Security Policy: no inline script anywhere (scripts live in static files), nothing from
+# other hosts. Inline style attributes stay allowed: they cannot run code, and the admin uses them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 LOGGING = {
     "version": 1,
