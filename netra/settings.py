@@ -172,6 +172,9 @@ NETRA_IDENTITY_KEYS = env_list("NETRA_IDENTITY_KEYS")
 if not NETRA_IDENTITY_KEYS and not (DEBUG or TESTING):
     raise ImproperlyConfigured("NETRA_IDENTITY_KEYS must be set when DEBUG is off (see .env.example)")
 
+# /healthz fails when the evidence disk has less free space than this (MB).
+NETRA_HEALTH_MIN_FREE_MB = int(os.environ.get("NETRA_HEALTH_MIN_FREE_MB", "500"))
+
 # Legal clock. Values marked UNCONFIRMED in docs/regulations are settings, not code.
 NETRA_DEADLINES = {
     "report_window_days": int(os.environ.get("NETRA_REPORT_WINDOW_DAYS", 7)),

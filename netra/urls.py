@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from netra.core.health import healthz
+
 urlpatterns = [
     path("", include("netra.public.urls")),
     path("", include("netra.learning.urls")),
@@ -12,4 +14,5 @@ urlpatterns = [
     path("api/v1/", include("netra.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]
