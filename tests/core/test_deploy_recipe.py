@@ -93,7 +93,8 @@ def test_nginx_accepts_the_site_with_a_throwaway_certificate(tmp_path):
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
         f"http {{\n  access_log {tmp_path}/access.log;\n  client_body_temp_path {tmp_path}/body;\n"
-        f"  proxy_temp_path {tmp_path}/proxy;\n  fastcgi_temp_path {tmp_path}/fcgi;\n  uwsgi_temp_path {tmp_path}/uwsgi;\n"
+        f"  proxy_temp_path {tmp_path}/proxy;\n  fastcgi_temp_path {tmp_path}/fcgi;\n"
+        f"  uwsgi_temp_path {tmp_path}/uwsgi;\n"
         f"  scgi_temp_path {tmp_path}/scgi;\n  include {tmp_path}/netra.conf;\n}}\n"
     )
     result = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
