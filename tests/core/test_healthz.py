@@ -62,3 +62,10 @@ def test_healthz_is_exempt_from_the_https_redirect(client, db, settings):
 
 def test_healthz_refuses_writes(client, db):
     assert client.post("/healthz").status_code == 405
+
+
+def test_robots_txt_keeps_crawlers_off_staff_and_status_pages(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    for prefix in ("/desk/", "/admin/", "/api/", "/lacak/"):
+        assert f"Disallow: {prefix}" in response.content.decode()
