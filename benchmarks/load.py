@@ -344,6 +344,72 @@ print(json.dumps({"region_code": r.code, "region_pk": r.pk}))
 """
 
 
+IMPORT_POSTS = r"""
+import sys, django
+django.setup()
+from netra.monitoring import services
+n = int(sys.argv[1])
+rows = [(i, {"id": f"beban-{i}", "text": f"Ayo dukung pasangan nomor {i % 3 + 1} di pilkada, salam dua jari #{i}",
+             "platform": "facebook", "account": f"asn{i % 50}"}) for i in range(1, n + 1)]
+batch = services.import_posts(rows, None, "benchmark")
+print(batch.pk)
+"""
+
+
+def psql(env: dict, sql: str) -> str:
+    return subprocess.run(["psql", env["DATABASE_URL"], "-tAc", sql], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def celery_fault(env: dict, var: Path, posts: int) -> dict:
+    """kill -9 of the Celery worker in the middle of a screening batch; after a restart every post
+    must have exactly one screening result. The broker redelivers the unacknowledged task after
+    the visibility timeout (set short here through NETRA_TASK_VISIBILITY_SECONDS)."""
+    env = {**env, "NETRA_TASK_VISIBILITY_SECONDS": "20"}
+    log = open(var / "celery.log", "ab")  # noqa: SIM115 - closed below
+
+    def worker():
+        return subprocess.Popen([str(Path(PYTHON).parent / "celery"), "-A", "netra", "worker", "--concurrency=1",
+                                 "--loglevel=WARNING", "--without-gossip", "--without-mingle"],
+                                env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def screened() -> int:
+        return int(psql(env, f"SELECT count(*) FROM monitoring_post WHERE batch_id = {batch} "
+                             "AND screened_at IS NOT NULL"))
+
+    proc = worker()
+    batch = int(subprocess.run([PYTHON, "-c", IMPORT_POSTS, str(posts)], env=env, capture_output=True, text=True,
+                               check=True).stdout.strip())
+    started = time.monotonic()
+    killed_at = None
+    try:
+        while time.monotonic() - started < 600:
+            done = screened()
+            if done > 0:
+                killed_at = done
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                break
+            time.sleep(0.2)
+        proc = worker()
+        while time.monotonic() - started < 900 and screened() < posts:
+            time.sleep(1)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
+    per_post = psql(env, "SELECT count(r.id), count(DISTINCT r.post_id) FROM monitoring_screeningresult r "
+                         f"JOIN monitoring_post p ON p.id = r.post_id WHERE p.batch_id = {batch}").split("|")
+    return {"posts": posts, "screened_when_killed": killed_at, "screened": screened(),
+            "results": int(per_post[0]), "posts_with_result": int(per_post[1]),
+            "exactly_once": int(per_post[0]) == int(per_post[1]) == posts,
+            "seconds": round(time.monotonic() - started, 1)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=1000)
@@ -353,6 +419,7 @@ def main() -> int:
     parser.add_argument("--worker-class", default=os.environ.get("NETRA_WEB_WORKER_CLASS", "gthread"))
     parser.add_argument("--photo-bytes", type=int, default=1_000_000)
     parser.add_argument("--skip-fault", action="store_true")
+    parser.add_argument("--celery-posts", type=int, default=3000, help="posts in the Celery kill batch (0: skip)")
     args = parser.parse_args()
 
     if not os.environ.get("DATABASE_URL", "").startswith("postgres") or not os.environ.get("REDIS_URL"):
@@ -439,6 +506,9 @@ def main() -> int:
             result["lost"] += len(checked["lost"])
             result["accepted"] += len(run.accepted)
             result["stored"] += checked["stored"]
+        if args.celery_posts:
+            result["celery_fault"] = celery_fault(env, var, args.celery_posts)
+            print("celery_fault", json.dumps(result["celery_fault"]), flush=True)
     finally:
         server.stop()
         shutil.rmtree(var, ignore_errors=True)

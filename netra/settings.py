@@ -199,6 +199,9 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task whose worker died (kill -9, power loss) is handed out again after this many seconds.
+# It must exceed the longest task (a large screening batch), or a running task would start twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("NETRA_TASK_VISIBILITY_SECONDS", "3600"))}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "escalate-overdue-cases": {"task": "netra.cases.tasks.escalate_overdue", "schedule": 3600.0},
