@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "csp",
     "netra.core",
     "netra.accounts",
     "netra.registry",
@@ -79,6 +80,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # WhiteNoise serves hashed, compressed static files from the same process, without DEBUG.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netra.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "netra.urls"
@@ -158,6 +162,10 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if not (DEBUG or TESTING):
+    # Production: `netra collectstatic` writes content-hashed names and gzip copies that
+    # WhiteNoise serves with far-future cache headers; `netra serve` refuses to start without them.
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
@@ -170,6 +178,9 @@ NETRA_EVIDENCE_MAX_FILES = int(os.environ.get("NETRA_EVIDENCE_MAX_FILES", 5))
 NETRA_IDENTITY_KEYS = env_list("NETRA_IDENTITY_KEYS")
 if not NETRA_IDENTITY_KEYS and not (DEBUG or TESTING):
     raise ImproperlyConfigured("NETRA_IDENTITY_KEYS must be set when DEBUG is off (see .env.example)")
+
+# /healthz fails when the evidence disk has less free space than this (MB).
+NETRA_HEALTH_MIN_FREE_MB = int(os.environ.get("NETRA_HEALTH_MIN_FREE_MB", "500"))
 
 # Legal clock. Values marked UNCONFIRMED in docs/regulations are settings, not code.
 NETRA_DEADLINES = {
@@ -195,6 +206,9 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task whose worker died (kill -9, power loss) is handed out again after this many seconds.
+# It must exceed the longest task (a large screening batch), or a running task would start twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("NETRA_TASK_VISIBILITY_SECONDS", "3600"))}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "escalate-overdue-cases": {"task": "netra.cases.tasks.escalate_overdue", "schedule": 3600.0},
@@ -221,7 +235,7 @@ NETRA_NOTIFY_DEADLINE_WORKING_DAYS = int(os.environ.get("NETRA_NOTIFY_DEADLINE_W
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "netra.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -238,6 +252,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set, so `netra check --deploy` (which builds the schema) stays clean.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "netra.cases.models.CaseStatus",
+        "SanctionLevelEnum": "netra.rules.models.SanctionType.Level",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True
@@ -246,6 +265,43 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_FAILURE_VIEW = "netra.core.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Deployment hardening (issue 10 item 9; production values documented in docs/deploy.md) ---
+# Secure by default in production: HTTPS only, HSTS for a year. Behind nginx, set
+# SECURE_PROXY_SSL_HEADER=1 so Django believes nginx's X-Forwarded-Proto (nginx must overwrite it).
+PRODUCTION = not (DEBUG or TESTING)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+# Monitoring and the units probe /healthz over plain HTTP on 127.0.0.1.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+# Reverse proxies in front of Netra whose X-Forwarded-For is believed (0: use the socket address).
+NETRA_TRUSTED_PROXIES = int(os.environ.get("NETRA_TRUSTED_PROXIES", "0"))
+REST_FRAMEWORK["NUM_PROXIES"] = NETRA_TRUSTED_PROXIES
+# Only staff log in; a stolen or forgotten session must not live for weeks.
+SESSION_COOKIE_AGE = int(os.environ.get("NETRA_SESSION_HOURS", "8")) * 3600
+# API tokens expire this many days after they were issued; deleting a token revokes it at once.
+NETRA_API_TOKEN_DAYS = int(os.environ.get("NETRA_API_TOKEN_DAYS", "90"))
+# Content Security Policy: no inline script anywhere (scripts live in static files), nothing from
+# other hosts. Inline style attributes stay allowed: they cannot run code, and the admin uses them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,9 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from netra.core.health import healthz
+from netra.core.views import robots_txt
+
 urlpatterns = [
     path("", include("netra.public.urls")),
     path("", include("netra.learning.urls")),
@@ -13,4 +16,6 @@ urlpatterns = [
     path("api/v1/", include("netra.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots"),
 ]

@@ -23,6 +23,15 @@ def at(day: str, hour: int = 10) -> dt.datetime:
     return dt.datetime(y, m, d, hour, 0, tzinfo=WITA)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: a rolled-back test must not leave cached rows behind."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def reference(db):
     return load_all()

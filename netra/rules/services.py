@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 
 from .models import Contest, ContestStage, RecommendingAuthority, ViolationType
@@ -33,21 +35,43 @@ def authority_on(day: dt.date) -> RecommendingAuthority | None:
     )
 
 
+CONTESTS_CACHE_KEY = "netra:rules:contests:v1"
+# Contests change a few times a year; every save or delete clears the cached list (signals in
+# rules/apps.py). The timeout only bounds staleness where the cache is per process (LocMemCache).
+CONTESTS_CACHE_SECONDS = 600
+
+
+def all_contests() -> list[Contest]:
+    """Every contest, by voting day, from the cache: report intake asks for a guess on every report."""
+    contests = cache.get(CONTESTS_CACHE_KEY)
+    if contests is None:
+        contests = list(Contest.objects.order_by("voting_date", "pk"))
+        cache.set(CONTESTS_CACHE_KEY, contests, CONTESTS_CACHE_SECONDS)
+    return contests
+
+
+def forget_contests(**_kwargs) -> None:
+    """Clear now and again at commit, so a list read inside the saving transaction is not kept."""
+    cache.delete(CONTESTS_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CONTESTS_CACHE_KEY))
+
+
 def guess_contest(conduct_date: dt.date, region=None) -> Contest | None:
     """The contest whose voting day is the next one after the conduct, preferring the region's race.
 
     Only a suggestion for the verifier, who confirms the contest when classifying.
     """
-    upcoming = Contest.objects.filter(voting_date__gte=conduct_date).order_by("voting_date")
-    first = upcoming.first()
-    if first is None:
-        return Contest.objects.order_by("-voting_date").first()
-    same_election = upcoming.filter(election=first.election)
+    contests = all_contests()
+    upcoming = [c for c in contests if c.voting_date >= conduct_date]
+    if not upcoming:
+        return max(contests, key=lambda c: c.voting_date, default=None)
+    first = upcoming[0]
+    same_election = [c for c in upcoming if c.election == first.election]
     if region is not None:
-        local = same_election.filter(region=region).first()
+        local = next((c for c in same_election if c.region_id == region.pk), None)
         if local:
             return local
-    return same_election.filter(region__isnull=True).first() or first
+    return next((c for c in same_election if c.region_id is None), first)
 
 
 def current_stages(day: dt.date) -> list[ContestStage]:

@@ -81,3 +81,18 @@ def test_guess_contest_prefers_the_local_race(reference):
 def test_current_stage(reference):
     assert [s.kind for s in services.current_stages(D("2024-11-25"))] == ["quiet"]
     assert services.next_stage(D("2024-11-25")).kind == "voting"
+
+
+def test_contest_guess_is_cached_and_forgotten_when_a_contest_changes(reference, django_assert_num_queries):
+    from netra.registry.models import Region
+
+    local = Region.objects.get(code="64.72")
+    first = services.guess_contest(D("2024-10-01"))
+    with django_assert_num_queries(0):
+        assert services.guess_contest(D("2024-10-01"), local).code == "pilwali-6472-2024"
+    # A new local race with an earlier voting day is seen at once.
+    Contest.objects.create(code="uji-6472", name="Uji", election=first.election, kind=first.kind, region=local,
+                           candidate_determination_date=D("2024-09-01"), voting_date=D("2024-10-02"))
+    assert services.guess_contest(D("2024-10-01"), local).code == "uji-6472"
+    Contest.objects.get(code="uji-6472").delete()
+    assert services.guess_contest(D("2024-10-01"), local).code == "pilwali-6472-2024"

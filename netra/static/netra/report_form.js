@@ -50,4 +50,21 @@
     anonymous.addEventListener("change", sync);
     sync();
   }
+
+  // 3. While the dates are typed, say whether the 7-day official window still runs.
+  //    The sentences come translated from the template (data-late-text / data-window-text).
+  var conduct = document.getElementById("id_conduct_date"), known = document.getElementById("id_known_date"),
+      windowNote = document.getElementById("window-note");
+  if (windowNote) {
+    var update = function () {
+      var base = (known && known.value) || (conduct && conduct.value);
+      if (!base) { return; }
+      var end = new Date(base); end.setDate(end.getDate() + 7);
+      var late = new Date() > new Date(end.getTime() + 86400000);
+      windowNote.dataset.late = late ? "1" : "0";
+      windowNote.textContent = late ? windowNote.dataset.lateText
+                                    : windowNote.dataset.windowText + " " + end.toISOString().slice(0, 10) + ".";
+    };
+    [conduct, known].forEach(function (el) { if (el) { el.addEventListener("change", update); } });
+  }
 })();

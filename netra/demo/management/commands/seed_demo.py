@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from netra.demo import seed as demo
@@ -11,6 +12,9 @@ class Command(BaseCommand):
         parser.add_argument("--reports", type=int, default=220)
 
     def handle(self, *args, **options):
+        # Demo logins share one published password: they must never exist on a real server.
+        if not (settings.DEBUG or settings.TESTING):
+            raise CommandError("seed_demo only runs with DEBUG=1 (demo logins have a published password).")
         # Demo certificates and reminders would otherwise print dozens of e-mails over the logins.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             result = demo.seed(reports=options["reports"])
