@@ -109,6 +109,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Django's backend, creating the database file 0600 (netra/core/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "netra.core.sqlite"
     # WAL and a busy timeout keep the embedded database usable with a web process and a worker.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
@@ -147,7 +149,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "evidence": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(EVIDENCE_ROOT), "base_url": None},
+        # Sealed originals and staff copies: readable by the service user only.
+        "OPTIONS": {"location": str(EVIDENCE_ROOT), "base_url": None,
+                    "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -157,6 +161,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Evidence limits: a report may carry several files; each is checked by content, not by name.
 NETRA_EVIDENCE_MAX_BYTES = int(os.environ.get("NETRA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 NETRA_EVIDENCE_MAX_FILES = int(os.environ.get("NETRA_EVIDENCE_MAX_FILES", 5))
+# Images declaring more pixels than this are refused from their header, before decoding (a small file can
+# decompress to gigabytes). 50 MP keeps a 48 MP phone photo and bounds one decode to about 200 MB.
+NETRA_EVIDENCE_MAX_PIXELS = int(os.environ.get("NETRA_EVIDENCE_MAX_PIXELS", 50_000_000))
 
 # Identity of reporters is encrypted at rest with these Fernet keys; the first encrypts, all
 # decrypt, so a key can be rotated by putting the new one first and running `netra rotate_identity_keys`.
