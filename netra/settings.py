@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
     "netra.core",
     "netra.accounts",
     "netra.registry",
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "netra.urls"
@@ -128,6 +131,21 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     # Hashing strength is not under test; fast hashing keeps the suite quick on two cores.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Login throttling (django-axes): after NETRA_LOGIN_FAILURE_LIMIT wrong passwords for one account, or
+# from one client address, further attempts are refused for NETRA_LOGIN_COOLOFF_MINUTES (an admin can
+# unlock earlier in the admin, "Access attempts", or with `netra axes_reset_username <name>`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("NETRA_LOGIN_FAILURE_LIMIT", 10))
+AXES_COOLOFF_TIME = float(os.environ.get("NETRA_LOGIN_COOLOFF_MINUTES", 30)) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "netra.core.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "netra.accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 LOGIN_URL = "desk:login"
 LOGIN_REDIRECT_URL = "desk:home"
 LOGOUT_REDIRECT_URL = "public:home"
@@ -186,6 +204,10 @@ NETRA_FLAG_THRESHOLD = float(os.environ.get("NETRA_FLAG_THRESHOLD", "0.5"))
 
 # Days before an election stage starts that staff get a reminder e-mail.
 NETRA_STAGE_REMINDER_DAYS = int(os.environ.get("NETRA_STAGE_REMINDER_DAYS", 3))
+
+# Number of reverse proxies in front of Netra that append the client's address to X-Forwarded-For.
+# 0 (default): the header is ignored and the connecting address is the client (netra/core/clientip.py).
+NETRA_TRUSTED_PROXIES = int(os.environ.get("NETRA_TRUSTED_PROXIES", 0))
 
 # Background work: with no broker, Celery runs tasks eagerly in the calling process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
