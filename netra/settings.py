@@ -211,6 +211,20 @@ NETRA_TRUSTED_PROXIES = int(os.environ.get("NETRA_TRUSTED_PROXIES", 0))
 
 # Background work: with no broker, Celery runs tasks eagerly in the calling process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The shared cache holds rate-limit counters for every web process: Redis when configured, else a
+# database table (created by migration core 0001).
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": "netra"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                          "LOCATION": "netra_cache"}}
+# Per-client limits on public pages (netra/core/ratelimit.py), DRF syntax; the API uses the same rates.
+NETRA_RATE_LIMITS = {
+    "report": os.environ.get("NETRA_PUBLIC_REPORT_RATE", "30/hour"),
+    "note": os.environ.get("NETRA_REPORT_NOTE_RATE", "30/hour"),
+    "lookup": os.environ.get("NETRA_LOOKUP_RATE", "120/hour"),
+}
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -235,8 +249,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
+    # Client address behind NETRA_TRUSTED_PROXIES proxies (0: X-Forwarded-For ignored), as everywhere.
+    "NUM_PROXIES": NETRA_TRUSTED_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
-        "public_report": os.environ.get("NETRA_PUBLIC_REPORT_RATE", "30/hour"),
+        "public_report": NETRA_RATE_LIMITS["report"],
+        "report_note": NETRA_RATE_LIMITS["note"],
+        "lookup": NETRA_RATE_LIMITS["lookup"],
         "self_check": os.environ.get("NETRA_SELF_CHECK_RATE", "300/min"),
     },
 }

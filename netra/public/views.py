@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from netra.cases import services
 from netra.cases.models import Report
 from netra.cases.public_status import public_case, public_timeline
+from netra.core import ratelimit
 from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.desk import stats
@@ -25,6 +26,10 @@ def home(request):
 def report(request):
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)
+        wait = ratelimit.hit(request, "report")
+        if wait:  # the form comes back filled in, so nothing typed is lost
+            form.add_error(None, ratelimit.wait_message(wait))
+            return ratelimit.with_retry_after(render(request, "public/report_form.html", {"form": form}), wait)
         if form.is_valid():
             d = form.cleaned_data
             data = services.ReportInput(
@@ -66,6 +71,9 @@ def report_done(request, code):
 
 def track(request):
     form = TrackForm(request.GET or None)
+    if form.is_bound and (wait := ratelimit.hit(request, "lookup")):
+        form.add_error(None, ratelimit.wait_message(wait))
+        return ratelimit.with_retry_after(render(request, "public/track.html", {"form": form}), wait)
     if form.is_valid():
         code = normalize_code(form.cleaned_data["code"])
         if Report.objects.filter(tracking_code=code).exists():
@@ -74,13 +82,25 @@ def track(request):
     return render(request, "public/track.html", {"form": form}, status=404 if form.errors else 200)
 
 
+def _status_page(request, found: Report, form, status: int = 200):
+    case = public_case(found.case)
+    return render(request, "public/status.html", {
+        "report": found, "case": case, "timeline": public_timeline(case), "form": form,
+        "window_end": services.report_window_end(found.known_date),
+    }, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 def status(request, code):
+    if request.method == "GET" and (wait := ratelimit.hit(request, "lookup")):
+        return ratelimit.too_many_requests(request, wait)
     found = _get_report(code)
-    case = public_case(found.case)
     form = AddInfoForm()
     if request.method == "POST":
         form = AddInfoForm(request.POST, request.FILES)
+        if wait := ratelimit.hit(request, "note"):  # the text comes back in the form, not lost
+            form.add_error(None, ratelimit.wait_message(wait))
+            return ratelimit.with_retry_after(_status_page(request, found, form), wait)
         if form.is_valid():
             try:
                 services.add_report_info(found, form.cleaned_data["text"], files=form.cleaned_data["files"],
@@ -90,10 +110,7 @@ def status(request, code):
             else:
                 messages.success(request, _("Terima kasih, keterangan tambahan telah diterima."))
                 return redirect("public:status", code=found.tracking_code)
-    return render(request, "public/status.html", {
-        "report": found, "case": case, "timeline": public_timeline(case), "form": form,
-        "window_end": services.report_window_end(found.known_date),
-    }, status=400 if form.errors else 200)
+    return _status_page(request, found, form, status=400 if form.errors else 200)
 
 
 def transparency(request):
