@@ -235,6 +235,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "escalate-overdue-cases": {"task": "netra.cases.tasks.escalate_overdue", "schedule": 3600.0},
     "stage-reminders": {"task": "netra.rules.tasks.send_stage_reminders", "schedule": 3600.0 * 6},
+    # The event chain's head, logged and mailed to admins daily (netra/cases/digest.py).
+    "event-chain-digest": {"task": "netra.cases.tasks.event_chain_digest", "schedule": 3600.0 * 24},
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
