@@ -11,6 +11,7 @@ EVENT_LABELS = {
     "assigned": _("Petugas ditugaskan"),
     "escalated": _("Eskalasi keterlambatan PPK"),
     "merged_into": _("Digabung ke kasus lain"),
+    "identity_opened": _("Identitas pelapor dibuka"),
 }
 
 

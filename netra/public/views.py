@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from netra.cases import services
+from netra.cases import escrow, services
 from netra.cases.models import Report
 from netra.cases.public_status import public_case, public_timeline
 from netra.core import ratelimit
@@ -86,7 +86,7 @@ def _status_page(request, found: Report, form, status: int = 200):
     case = public_case(found.case)
     return render(request, "public/status.html", {
         "report": found, "case": case, "timeline": public_timeline(case), "form": form,
-        "window_end": services.report_window_end(found.known_date),
+        "window_end": services.report_window_end(found.known_date), "identity_openings": escrow.openings(found),
     }, status=status)
 
 

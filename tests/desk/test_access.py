@@ -42,6 +42,9 @@ ACCESS = {
     # POST: `assign` is open to verifiers, supervisors and admins; the service refuses the rest.
     "action_assign": row(403, verifier=DONE, supervisor=DONE, admin=DONE, ppk_other=404),
     "action_unknown": row(404, **NO_CASE_ACCESS),
+    # POST: only roles that may open a reporter's identity get through (the report here is anonymous,
+    # so the service refuses and the page comes back with the message).
+    "open_identity": row(403, verifier=DONE, bawaslu=DONE, admin=DONE),
 }
 
 
@@ -67,6 +70,8 @@ def urls(target):
         "employee_import": ("get", reverse("desk:employee_import"), {}),
         "action_assign": ("post", reverse("desk:case_action", args=[code, "assign"]), {"assign-assignee": ""}),
         "action_unknown": ("post", reverse("desk:case_action", args=[code, "delete_everything"]), {}),
+        "open_identity": ("post", reverse("desk:open_identity", args=[code, target["evidence"].report_id]),
+                          {"reason": "Menghubungi pelapor."}),
     }
 
 
@@ -86,7 +91,7 @@ def test_table_covers_every_desk_url():
 
     named = {p.name for p in urlpatterns} - {"login", "logout"}
     covered = {"home", "case_list", "case_export", "case_detail", "evidence_view", "evidence_original",
-               "dashboard", "region_map", "employee_import", "case_action"}
+               "dashboard", "region_map", "employee_import", "case_action", "open_identity"}
     assert named == covered, "add the new desk URL to ACCESS and urls() in this file"
 
 

@@ -170,7 +170,10 @@ def test_identity_and_nip_follow_the_role(client, people, make_report, employee)
     case = report.case
     client.force_login(people["verifier"])
     body = page(client, case).content.decode()
-    assert "Siti Pelapor" in body and "siti@example.org" in body and employee.nip in body
+    assert "Siti Pelapor" not in body and employee.nip in body  # identity in escrow until opened with a reason
+    client.post(reverse("desk:open_identity", args=[case.code, report.pk]), {"reason": "Menghubungi pelapor."})
+    body = page(client, case).content.decode()
+    assert "Siti Pelapor" in body and "siti@example.org" in body
     for role in ("supervisor", "ppk"):
         client.force_login(people[role])
         body = page(client, case).content.decode()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rapidfuzz import process
 
-from netra.cases import services
+from netra.cases import escrow
 from netra.cases.models import Evidence, Report, ReportNote
 from netra.core.decorators import role_required
 from netra.core.forms import add_service_errors
@@ -74,14 +74,12 @@ def _employee_candidates(case, limit: int = 5) -> list[Employee]:
 
 
 def _reports_with_evidence(case, user) -> list[dict]:
-    """The merged reports, their notes and evidence, and identity only for those allowed to see it."""
+    """The merged reports, their notes and evidence, and identity only where this user opened it (escrow)."""
     reports = (Report.objects.filter(case=case).select_related("region", "agency")
                .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.filter(note__isnull=True)),
                                  Prefetch("notes", queryset=ReportNote.objects.prefetch_related("evidence")))
                .order_by("received_at"))
-    may_see_identity = can_see_reporter_identity(user)
-    return [{"report": r, "identity": services.reporter_identity(r, user) if may_see_identity else None}
-            for r in reports]
+    return [{"report": r, "identity": escrow.opened_for(r, user)} for r in reports]
 
 
 def _render_case(request, case, *, failed=None, preview=None, status=200):
