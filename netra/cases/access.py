@@ -1,6 +1,6 @@
 """Which cases a staff member may see. Views and the API both use this one rule."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from netra.core.roles import Role, has_role
 
@@ -16,7 +16,8 @@ QUEUES = {
 
 def cases_visible_to(user) -> QuerySet[Case]:
     """Verifiers, Bawaslu reviewers, supervisors and admins see all cases; a PPK officer only the
-    cases of employees of the government they act for; everyone else none."""
+    cases of employees of the government they act for, and only from the recommendation on (the PPK is
+    the accused's employer: an unverified report is not theirs to read); everyone else none."""
     base = Case.objects.select_related("agency", "region", "violation", "employee")
     if has_role(user, Role.ADMIN, Role.SUPERVISOR, Role.VERIFIER, Role.BAWASLU):
         return base
@@ -24,6 +25,7 @@ def cases_visible_to(user) -> QuerySet[Case]:
         profile = getattr(user, "staff_profile", None)
         if profile is None or profile.government_id is None:
             return base.none()
-        return base.filter(agency__region_id=profile.government_id)
+        return base.filter(agency__region_id=profile.government_id).filter(
+            Q(recommended_on__isnull=False) | Q(status__in=(CaseStatus.RECOMMENDED, CaseStatus.PPK_DECIDED)))
     return base.none()
 

@@ -213,6 +213,12 @@ class Evidence(models.Model):
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
 
+    @property
+    def neutral_name(self) -> str:
+        """A name that says nothing about who sent the file, for roles without need to know."""
+        ext = (self.view_file.name or self.sealed_file.name or "").rsplit(".", 1)[-1] if self.kind == "file" else ""
+        return f"bukti-{str(self.uid)[:8]}" + (f".{ext}" if ext else "")
+
 
 class AppendOnlyError(Exception):
     pass

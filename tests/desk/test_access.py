@@ -24,8 +24,9 @@ def row(default, **overrides):
 
 
 NO_CASE_ACCESS = {"monitor": 403, "trainer": 403, "asn": 403}
-# The case belongs to an agency of Samarinda: `ppk` acts for Samarinda, `ppk_other` for Bontang.
-CASE_PAGE = row(200, ppk_other=404, **NO_CASE_ACCESS)
+# The case belongs to an agency of Samarinda: `ppk` acts for Samarinda, `ppk_other` for Bontang. It is
+# still at intake, and PPK officers see a case only from the recommendation on: 404 for both.
+CASE_PAGE = row(200, ppk=404, ppk_other=404, **NO_CASE_ACCESS)
 
 ACCESS = {
     "home": row(200),
@@ -35,12 +36,12 @@ ACCESS = {
     "case_detail": CASE_PAGE,
     "unknown_case": row(404, **NO_CASE_ACCESS),
     "evidence_view": CASE_PAGE,
-    "evidence_original": row(403, verifier=200, admin=200, ppk_other=404),
+    "evidence_original": row(403, verifier=200, admin=200, ppk=404, ppk_other=404),
     "dashboard": row(200, **NO_CASE_ACCESS),
     "region_map": row(200, **NO_CASE_ACCESS),
     "employee_import": row(403, admin=200, ppk=200, ppk_other=200),
     # POST: `assign` is open to verifiers, supervisors and admins; the service refuses the rest.
-    "action_assign": row(403, verifier=DONE, supervisor=DONE, admin=DONE, ppk_other=404),
+    "action_assign": row(403, verifier=DONE, supervisor=DONE, admin=DONE, ppk=404, ppk_other=404),
     "action_unknown": row(404, **NO_CASE_ACCESS),
     # POST: only roles that may open a reporter's identity get through (the report here is anonymous,
     # so the service refuses and the page comes back with the message).

@@ -109,9 +109,9 @@ def test_wrong_state_is_shown_as_an_error_and_changes_nothing(client, people, ca
 
 
 def test_wrong_role_gets_403_and_changes_nothing(client, people, case):
-    for role in ("bawaslu", "supervisor", "ppk"):
+    for role, refused in (("bawaslu", 403), ("supervisor", 403), ("ppk", 404)):  # ppk: not before recommendation
         client.force_login(people[role])
-        assert act(client, case, "start_verification").status_code == 403, role
+        assert act(client, case, "start_verification").status_code == refused, role
     case.refresh_from_db()
     assert case.status == S.RECEIVED and kinds(case) == ["received"]
 

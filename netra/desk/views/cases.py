@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rapidfuzz import process
 
-from netra.cases import escrow
+from netra.cases import escrow, need_to_know
 from netra.cases.models import Evidence, Report, ReportNote
 from netra.core.decorators import role_required
 from netra.core.forms import add_service_errors
@@ -79,7 +79,8 @@ def _reports_with_evidence(case, user) -> list[dict]:
                .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.filter(note__isnull=True)),
                                  Prefetch("notes", queryset=ReportNote.objects.prefetch_related("evidence")))
                .order_by("received_at"))
-    return [{"report": r, "identity": escrow.opened_for(r, user)} for r in reports]
+    return [{"report": r, "identity": escrow.opened_for(r, user), "label": need_to_know.neutral_report_label(i)}
+            for i, r in enumerate(reports, start=1)]
 
 
 def _render_case(request, case, *, failed=None, preview=None, status=200):
@@ -104,6 +105,8 @@ def _render_case(request, case, *, failed=None, preview=None, status=200):
         "events": [{"event": e, "label": event_label(e.kind)}
                    for e in case.events.select_related("actor").order_by("at", "id")],
         "reports": _reports_with_evidence(case, user),
+        "findings": [{"event": e, "label": event_label(e.kind)} for e in need_to_know.findings(case)],
+        "may_see_content": need_to_know.sees_report_content(user),
         "actions": forms_by_action,
         "preview": preview,
         "duplicates": suggestions(case, visible_cases(user)) if "merge_cases" in offered_names else [],
