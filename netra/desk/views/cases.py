@@ -16,7 +16,7 @@ from netra.cases.models import Evidence, Report, ReportNote
 from netra.core.decorators import role_required
 from netra.core.forms import add_service_errors
 from netra.core.roles import CASE_DESK_ROLES, can_see_nip, can_see_reporter_identity
-from netra.duty.services import letters_for
+from netra.duty.services import letters_for, registrar_label
 from netra.registry.models import Employee
 
 from .. import actions, exports
@@ -83,6 +83,15 @@ def _reports_with_evidence(case, user) -> list[dict]:
             for i, r in enumerate(reports, start=1)]
 
 
+def _duty_letters(case) -> list:
+    """Letters that may explain the conduct, each with who registered it and whether in time."""
+    letters = letters_for(employee=case.employee, name=None if case.employee_id else case.subject_name,
+                          on_date=case.conduct_date, reported_at=case.opened_at)
+    for letter in letters:
+        letter.registrar = registrar_label(letter, with_name=True)
+    return letters
+
+
 def _render_case(request, case, *, failed=None, preview=None, status=200):
     """The case page; `failed` is (action name, bound form with errors) to show in place."""
     user = request.user
@@ -111,8 +120,7 @@ def _render_case(request, case, *, failed=None, preview=None, status=200):
         "preview": preview,
         "duplicates": suggestions(case, visible_cases(user)) if "merge_cases" in offered_names else [],
         "employee_candidates": _employee_candidates(case) if "link_employee" in offered_names else [],
-        "duty_letters": letters_for(employee=case.employee, name=None if case.employee_id else case.subject_name,
-                                    on_date=case.conduct_date),
+        "duty_letters": _duty_letters(case),
         "may_see_nip": can_see_nip(user),
         "may_see_identity": can_see_reporter_identity(user),
         "may_open_original": can_open_sealed_original(user),
