@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from netra.core import ratelimit
 from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.core.roles import Role, has_role
@@ -125,6 +126,8 @@ def letter_revoke(request, code):
 
 
 def verify(request, code):
+    if wait := ratelimit.hit(request, "lookup"):  # codes are credentials: no guessing at speed
+        return ratelimit.too_many_requests(request, wait)
     letter = DutyLetter.objects.select_related("agency", "region", "registered_by").filter(
         code=normalize_code(code)).first()
     if letter is None:

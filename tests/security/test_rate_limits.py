@@ -100,3 +100,10 @@ def test_ipv6_clients_are_counted_per_64_network(rf):
     first = client_key(rf.get("/", REMOTE_ADDR="2001:db8:1:2::1"))
     assert first == client_key(rf.get("/", REMOTE_ADDR="2001:db8:1:2:ffff::9")) == "2001:db8:1:2::/64"
     assert client_key(rf.get("/", REMOTE_ADDR="::ffff:198.51.100.3")) == "198.51.100.3"
+
+
+@pytest.mark.parametrize("url", ["/verifikasi/surat-tugas/ST-0000-0000-0000-{i:04d}/",
+                                 "/verifikasi/sertifikat/SRT-0000-{i:04d}/", "/sertifikat/SRT-0000-{i:04d}/pdf/"])
+def test_public_code_lookups_of_letters_and_certificates_are_limited(client, reference, tight, url):
+    codes = [client.get(url.format(i=i)).status_code for i in range(5)]
+    assert codes[:4] == [404] * 4 and codes[4] == 429
