@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from .clientip import client_ip
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_clock = time.time  # the window clock; tests set it
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def client_key(request) -> str:
 def hit(request, scope: str) -> int | None:
     """Count one request of `scope` for this client; seconds to wait if it is over the limit, else None."""
     rate = parse_rate(settings.NETRA_RATE_LIMITS[scope])
-    now = time.time()
+    now = _clock()
     window = int(now // rate.seconds)
     key = f"netra:rl:{scope}:{client_key(request)}:{window}"
     cache.add(key, 0, timeout=rate.seconds + 5)

@@ -114,7 +114,10 @@ def test_the_wait_is_what_is_left_of_the_window(db, rf, settings, monkeypatch):
     from netra.core import ratelimit
 
     settings.NETRA_RATE_LIMITS = {"lookup": "1/min"}
-    monkeypatch.setattr(ratelimit.time, "time", lambda: 6_000_015.0)  # 15 s into a minute window
+    import time
+
+    moment = (int(time.time()) // 60 + 1) * 60 + 15.0  # 15 s into the next minute window
+    monkeypatch.setattr(ratelimit, "_clock", lambda: moment)
     request = rf.get("/", REMOTE_ADDR="192.0.2.77")
     assert ratelimit.hit(request, "lookup") is None
     assert ratelimit.hit(request, "lookup") == 45
