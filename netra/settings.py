@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "csp",
+    "axes",
     "netra.core",
     "netra.accounts",
     "netra.registry",
@@ -90,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "netra.urls"
@@ -120,6 +123,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Django's backend, creating the database file 0600 (netra/core/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "netra.core.sqlite"
     # WAL and a busy timeout keep the embedded database usable with a web process and a worker.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
@@ -137,6 +142,21 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     # Hashing strength is not under test; fast hashing keeps the suite quick on two cores.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Login throttling (django-axes): after NETRA_LOGIN_FAILURE_LIMIT wrong passwords for one account, or
+# from one client address, further attempts are refused for NETRA_LOGIN_COOLOFF_MINUTES (an admin can
+# unlock earlier in the admin, "Access attempts", or with `netra axes_reset_username <name>`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("NETRA_LOGIN_FAILURE_LIMIT", 10))
+AXES_COOLOFF_TIME = float(os.environ.get("NETRA_LOGIN_COOLOFF_MINUTES", 30)) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "netra.core.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "netra.accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 LOGIN_URL = "desk:login"
 LOGIN_REDIRECT_URL = "desk:home"
 LOGOUT_REDIRECT_URL = "public:home"
@@ -158,7 +178,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "evidence": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(EVIDENCE_ROOT), "base_url": None},
+        # Sealed originals and staff copies: readable by the service user only.
+        "OPTIONS": {"location": str(EVIDENCE_ROOT), "base_url": None,
+                    "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -172,6 +194,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Evidence limits: a report may carry several files; each is checked by content, not by name.
 NETRA_EVIDENCE_MAX_BYTES = int(os.environ.get("NETRA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 NETRA_EVIDENCE_MAX_FILES = int(os.environ.get("NETRA_EVIDENCE_MAX_FILES", 5))
+# Images declaring more pixels than this are refused from their header, before decoding (a small file can
+# decompress to gigabytes). 50 MP keeps a 48 MP phone photo and bounds one decode to about 200 MB.
+NETRA_EVIDENCE_MAX_PIXELS = int(os.environ.get("NETRA_EVIDENCE_MAX_PIXELS", 50_000_000))
 
 # Identity of reporters is encrypted at rest with these Fernet keys; the first encrypts, all
 # decrypt, so a key can be rotated by putting the new one first and running `netra rotate_identity_keys`.
@@ -198,8 +223,26 @@ NETRA_FLAG_THRESHOLD = float(os.environ.get("NETRA_FLAG_THRESHOLD", "0.5"))
 # Days before an election stage starts that staff get a reminder e-mail.
 NETRA_STAGE_REMINDER_DAYS = int(os.environ.get("NETRA_STAGE_REMINDER_DAYS", 3))
 
+# Number of reverse proxies in front of Netra that append the client's address to X-Forwarded-For.
+# 0 (default): the header is ignored and the connecting address is the client (netra/core/clientip.py).
+NETRA_TRUSTED_PROXIES = int(os.environ.get("NETRA_TRUSTED_PROXIES", 0))
+
 # Background work: with no broker, Celery runs tasks eagerly in the calling process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The shared cache holds rate-limit counters for every web process: Redis when configured, else a
+# database table (created by migration core 0001).
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": "netra"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                          "LOCATION": "netra_cache"}}
+# Per-client limits on public pages (netra/core/ratelimit.py), DRF syntax; the API uses the same rates.
+NETRA_RATE_LIMITS = {
+    "report": os.environ.get("NETRA_PUBLIC_REPORT_RATE", "30/hour"),
+    "note": os.environ.get("NETRA_REPORT_NOTE_RATE", "30/hour"),
+    "lookup": os.environ.get("NETRA_LOOKUP_RATE", "120/hour"),
+}
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -217,6 +260,8 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-deadlines": {"task": "netra.notifications.tasks.scan_deadlines", "schedule": 3600.0},
     "notifications-digest": {"task": "netra.notifications.tasks.send_digests",
                              "schedule": crontab(minute=0, hour=int(os.environ.get("NETRA_NOTIFY_DIGEST_HOUR", 7)))},
+    # The event chain's head, logged and mailed to admins daily (netra/cases/digest.py).
+    "event-chain-digest": {"task": "netra.cases.tasks.event_chain_digest", "schedule": 3600.0 * 24},
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -241,8 +286,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
+    # Client address behind NETRA_TRUSTED_PROXIES proxies (0: X-Forwarded-For ignored), as everywhere.
+    "NUM_PROXIES": NETRA_TRUSTED_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
-        "public_report": os.environ.get("NETRA_PUBLIC_REPORT_RATE", "30/hour"),
+        "public_report": NETRA_RATE_LIMITS["report"],
+        "report_note": NETRA_RATE_LIMITS["note"],
+        "lookup": NETRA_RATE_LIMITS["lookup"],
         "self_check": os.environ.get("NETRA_SELF_CHECK_RATE", "300/min"),
     },
 }

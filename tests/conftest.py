@@ -25,10 +25,16 @@ def at(day: str, hour: int = 10) -> dt.datetime:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: a rolled-back test must not leave cached rows behind."""
-    from django.core.cache import cache
+    """Each test starts with an empty cache: a rolled-back test must not leave cached rows behind.
 
-    cache.clear()
+    The database cache (the default without REDIS_URL) lives in the test's transaction and is rolled
+    back with it; clearing it here would also need database access in tests that have none.
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    if not isinstance(caches["default"], DatabaseCache):
+        caches["default"].clear()
     yield
 
 

@@ -43,7 +43,7 @@ ACCESS = {
     "notifications:preferences": staff_only(["verifier", "bawaslu", "ppk", "ppk_other", "supervisor", "admin"]),
     "api:report-status": row(200),
     "api:case-list": API_STAFF,
-    "api:case-detail": {**API_STAFF, "ppk_other": 404},
+    "api:case-detail": {**API_STAFF, "ppk": 404, "ppk_other": 404},  # a case at intake: not yet the PPK's
     "api:monitoring-batch": row(403, anonymous=401, monitor=200, admin=200),
     "api:regions": row(200),
     "api:agencies": row(200),

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from netra.cases import workflow
 from netra.cases.models import Case, CaseEvent
+from netra.cases.need_to_know import neutral_report_label, redact_event_data, sees_report_content
 from netra.cases.public_status import public_case, public_timeline
 from netra.core.roles import can_see_nip
 from netra.notifications.contacts import normalize_address
@@ -164,6 +165,7 @@ class StageSerializer(serializers.ModelSerializer):
 
 class CaseEventSerializer(serializers.ModelSerializer):
     actor = serializers.SerializerMethodField()
+    data = serializers.SerializerMethodField()
 
     class Meta:
         model = CaseEvent
@@ -171,6 +173,12 @@ class CaseEventSerializer(serializers.ModelSerializer):
 
     def get_actor(self, event) -> str:
         return event.actor.get_username() if event.actor_id else event.actor_label
+
+    def get_data(self, event) -> dict:
+        """Tracking codes only for roles with need to know (netra/cases/need_to_know.py)."""
+        if sees_report_content(self.context["request"].user):
+            return event.data
+        return redact_event_data(event.data)
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -184,7 +192,8 @@ class CaseSerializer(serializers.ModelSerializer):
     decided_sanction = serializers.CharField(source="decided_sanction.code", default=None)
     authority = serializers.CharField(source="authority.code", default=None)
     nip = serializers.SerializerMethodField()
-    reports = serializers.SlugRelatedField(slug_field="tracking_code", many=True, read_only=True)
+    reports = serializers.SerializerMethodField(
+        help_text="Tracking codes for verifiers, Bawaslu and admins; neutral labels for other roles.")
 
     class Meta:
         model = Case
@@ -192,6 +201,12 @@ class CaseSerializer(serializers.ModelSerializer):
                   "conduct_date", "information_only", "contest", "violation", "recommended_sanction",
                   "authority", "recommendation_number", "recommended_on", "decided_sanction", "decision_number",
                   "decision_date", "escalation", "closed_at", "reports"]
+
+    def get_reports(self, case) -> list[str]:
+        reports = [r.tracking_code for r in sorted(case.reports.all(), key=lambda r: (r.received_at, r.id))]
+        if sees_report_content(self.context["request"].user):
+            return reports
+        return [neutral_report_label(i) for i in range(1, len(reports) + 1)]
 
     def get_nip(self, case) -> str | None:
         nip = case.employee.nip if case.employee_id else ""

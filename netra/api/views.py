@@ -14,7 +14,6 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from netra.cases import services
@@ -29,6 +28,7 @@ from netra.registry.validators import normalize_nip
 from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType
 
 from . import serializers as s
+from .throttles import PublicThrottleMixin
 
 
 def _api_error(exc: ValidationError):
@@ -37,10 +37,9 @@ def _api_error(exc: ValidationError):
     return ApiValidationError(detail)
 
 
-class ReportCreateView(APIView):
+class ReportCreateView(PublicThrottleMixin, APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
-    throttle_classes = [ScopedRateThrottle]
     throttle_scope = "public_report"
 
     @extend_schema(request=s.ReportCreateSerializer, responses={201: s.ReportCreatedSerializer},
@@ -82,20 +81,20 @@ def _report_by_code(code: str) -> Report:
     return get_object_or_404(Report.objects.select_related("case"), tracking_code=normalize_code(code))
 
 
-class ReportStatusView(APIView):
+class ReportStatusView(PublicThrottleMixin, APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
+    throttle_scope = "lookup"
 
     @extend_schema(responses={200: s.ReportStatusSerializer}, summary="Status laporan menurut kode pelacakan")
     def get(self, request, code):
         return Response(s.ReportStatusSerializer(_report_by_code(code)).data)
 
 
-class ReportNoteView(APIView):
+class ReportNoteView(PublicThrottleMixin, APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "public_report"
+    throttle_scope = "report_note"
 
     @extend_schema(request=s.NoteCreateSerializer, responses={201: s.ReportStatusSerializer},
                    summary="Tambahkan keterangan pada laporan")

@@ -10,6 +10,7 @@ import hashlib
 import io
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 
 import filetype
@@ -54,15 +55,49 @@ def _image_metadata(img: Image.Image, keep: set[str]) -> set[str]:
     return found
 
 
+# One image decode at a time per process: with the pixel limit this bounds the memory a burst of
+# uploads can take (about three copies of the largest allowed image per worker process).
+_DECODE_LOCK = threading.BoundedSemaphore(1)
+
+
+class TooManyPixels(ValueError):
+    """An image whose header declares more pixels than NETRA_EVIDENCE_MAX_PIXELS."""
+
+    def __init__(self, width: int | None = None, height: int | None = None):
+        super().__init__(f"{width}x{height}")
+        self.width, self.height = width, height
+
+
+def _check_pixels(img: Image.Image) -> None:
+    """Refuse an opened (not yet decoded) image by the size its header declares.
+
+    `Image.open` reads only the header, so this runs before any pixel is decompressed: a small file
+    can declare 20,000 × 20,000 pixels and would take gigabytes once decoded (a decompression bomb).
+    """
+    width, height = img.size
+    if width * height > settings.NETRA_EVIDENCE_MAX_PIXELS:
+        raise TooManyPixels(width, height)
+
+
 def _strip_image(data: bytes, content_type: str) -> tuple[bytes, list[str]]:
-    """Re-encode pixels only. Anything not pixels (EXIF, GPS, XMP, comments) is left behind."""
-    try:
-        with Image.open(io.BytesIO(data)) as img:
-            img.load()
-            removed = sorted(_image_metadata(img, {"dpi", "gamma"}))
-            clean = Image.frombytes(img.mode, img.size, img.tobytes())
-            if img.mode == "P" and img.getpalette():
-                clean.putpalette(img.getpalette())
+    """Re-encode pixels only. Anything not pixels (EXIF, GPS, XMP, comments) is left behind.
+
+    The decoded original is released before the clean copy is built, so at most two copies of the
+    pixels are alive at once, and only one upload per process decodes at a time.
+    """
+    with _DECODE_LOCK:
+        try:
+            with Image.open(io.BytesIO(data)) as img:
+                _check_pixels(img)
+                img.load()
+                removed = sorted(_image_metadata(img, {"dpi", "gamma"}))
+                mode, size = img.mode, img.size
+                palette = img.getpalette() if mode == "P" else None
+                raw = img.tobytes()
+            clean = Image.frombytes(mode, size, raw)
+            del raw
+            if palette:
+                clean.putpalette(palette)
             out = io.BytesIO()
             fmt = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}[content_type]
             options = {"quality": 92} if fmt in {"JPEG", "WEBP"} else {}
@@ -70,9 +105,13 @@ def _strip_image(data: bytes, content_type: str) -> tuple[bytes, list[str]]:
                 clean = clean.convert("RGB")
             clean.save(out, format=fmt, **options)
             return out.getvalue(), removed
-    except (UnidentifiedImageError, OSError, ValueError):
-        raise ValidationError(_("Berkas gambar %(name)s rusak atau tidak dapat dibaca."),
-                              code="corrupt", params={"name": ""}) from None
+        except TooManyPixels:
+            raise
+        except Image.DecompressionBombError:  # Pillow's own ceiling, hit while reading the header
+            raise TooManyPixels() from None
+        except (UnidentifiedImageError, OSError, ValueError):
+            raise ValidationError(_("Berkas gambar %(name)s rusak atau tidak dapat dibaca."),
+                                  code="corrupt", params={"name": ""}) from None
 
 
 # Actions a staff copy keeps: moving within the document and plain links, which are part of what the
@@ -163,10 +202,11 @@ def _strip_pdf_images(writer: PdfWriter, removed: set[str]) -> None:
             names = [str(f) for f in filters] if isinstance(filters, ArrayObject) else [str(filters)]
             if "/DCTDecode" not in names:
                 continue
-            with Image.open(io.BytesIO(stream.get_data())) as jpeg:
+            with _DECODE_LOCK, Image.open(io.BytesIO(stream.get_data())) as jpeg:
                 found = _image_metadata(jpeg, _JPEG_TECHNICAL_INFO)
                 if not found:
                     continue
+                _check_pixels(jpeg)  # raises: no staff copy rather than a decompression bomb
                 jpeg.load()
                 pixels = jpeg.convert("RGB") if jpeg.mode not in {"RGB", "L"} else jpeg.copy()
             pixels.info = {}
@@ -247,6 +287,19 @@ def check_upload(uploaded) -> CheckedFile:
     if content_type.startswith("image/"):
         try:
             view_data, removed = _strip_image(data, content_type)
+        except TooManyPixels as big:
+            limit_mp = f"{settings.NETRA_EVIDENCE_MAX_PIXELS / 1_000_000:g}"
+            if big.width is None:
+                raise ValidationError(
+                    _("Gambar %(name)s terlalu besar; batasnya %(limit)s megapiksel. "
+                      "Perkecil ukuran gambar lalu kirim ulang."),
+                    code="too_many_pixels", params={"name": name, "limit": limit_mp}) from None
+            raise ValidationError(
+                _("Gambar %(name)s terlalu besar (%(width)s × %(height)s piksel); batasnya %(limit)s megapiksel. "
+                  "Perkecil ukuran gambar lalu kirim ulang."),
+                code="too_many_pixels",
+                params={"name": name, "width": big.width, "height": big.height, "limit": limit_mp},
+            ) from None
         except ValidationError:
             raise ValidationError(_("Berkas gambar %(name)s rusak atau tidak dapat dibaca."), code="corrupt",
                                   params={"name": name}) from None

@@ -7,7 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.db import models
+from django.db import models, router, transaction
 from django.utils.translation import gettext_lazy as _
 
 from netra.core.codes import random_code
@@ -192,6 +192,12 @@ class Evidence(models.Model):
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
 
+    @property
+    def neutral_name(self) -> str:
+        """A name that says nothing about who sent the file, for roles without need to know."""
+        ext = (self.view_file.name or self.sealed_file.name or "").rsplit(".", 1)[-1] if self.kind == "file" else ""
+        return f"bukti-{str(self.uid)[:8]}" + (f".{ext}" if ext else "")
+
 
 class AppendOnlyError(Exception):
     pass
@@ -200,7 +206,9 @@ class AppendOnlyError(Exception):
 class CaseEvent(models.Model):
     """One step of a case. Written in the same transaction as the change; never updated or deleted.
 
-    Database triggers (migration 0002) enforce this even against raw SQL or the admin.
+    Database triggers (migrations 0002 and 0003) enforce this even against raw SQL or the admin, and
+    `prev_hash`/`hash` chain every event to the one before it, so that a change made around the
+    triggers (by the database owner, or with the file) is detected by `netra verify_events` (chain.py).
     """
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
@@ -213,6 +221,8 @@ class CaseEvent(models.Model):
     to_status = models.CharField(max_length=16, blank=True)
     reason = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 
     class Meta:
         ordering = ["at", "id"]
@@ -225,7 +235,15 @@ class CaseEvent(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("case events are append-only")
-        super().save(*args, **kwargs)
+        from . import chain
+
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            chain.lock_for_append(using)
+            last = type(self).objects.using(using).order_by("-id").values_list("hash", flat=True).first()
+            self.prev_hash = last or chain.GENESIS
+            self.hash = chain.event_hash(self, self.prev_hash)
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("case events are append-only")

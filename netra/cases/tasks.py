@@ -9,3 +9,16 @@ from . import services
 def escalate_overdue() -> list[str]:
     """Hourly: step overdue PPK follow-ups up the warning → reprimand → block ladder."""
     return [case.code for case in services.escalate_overdue()]
+
+
+@shared_task(name="netra.cases.tasks.event_chain_digest")
+def event_chain_digest() -> dict:
+    """Daily: log the event chain's head and mail it to the admins.
+
+    A copy of the head outside the database (admins' mailboxes, the log collector) is what makes an
+    emptied or consistently rewritten log detectable: `netra verify_events --expect <head>` fails once
+    the event that head names is gone.
+    """
+    from .digest import send_digest
+
+    return send_digest()

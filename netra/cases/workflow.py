@@ -149,6 +149,9 @@ OTHER_EVENTS: tuple[Event, ...] = (
     Event("merged_from", _("Kasus duplikat digabungkan ke kasus ini"),
           _("Digabung dengan laporan lain tentang kejadian yang sama")),
     Event("escalated", _("Eskalasi keterlambatan PPK")),
+    # Identity escrow (netra/cases/escrow.py): the reporter's status page lists these on its own,
+    # by role and time only, so the event has no public label.
+    Event("identity_opened", _("Identitas pelapor dibuka")),
 )
 
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import cases, dashboard, evidence, imports, queues
+from .views import cases, dashboard, evidence, identity, imports, queues
 
 app_name = "desk"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("kasus/ekspor.<str:fmt>", cases.case_export, name="case_export"),
     path("kasus/<str:code>/", cases.case_detail, name="case_detail"),
     path("kasus/<str:code>/aksi/<slug:name>/", cases.case_action, name="case_action"),
+    path("kasus/<str:code>/identitas/<int:report_id>/", identity.open_identity, name="open_identity"),
     path("bukti/<uuid:uid>/", evidence.evidence_view, name="evidence_view"),
     path("bukti/<uuid:uid>/asli/", evidence.evidence_original, name="evidence_original"),
     path("dasbor/", dashboard.dashboard, name="dashboard"),

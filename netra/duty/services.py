@@ -1,8 +1,11 @@
 """Duty letters (surat tugas): register, revoke, and find the letters that explain a presence.
 
-Registering and revoking are the only writes, each in one transaction with its event row. Agency
-officers (PPK/BKD officers and administrators) register letters for employees of their government;
-an ASN may register a letter issued to themself. Verifiers, Bawaslu and supervisors read them.
+Registering and revoking are the only writes, each in one transaction with its event row. Letters are
+registered by the issuing side (PPK/BKD officers for employees of their government, administrators),
+never by the employee a letter covers: a letter someone registers for themself after being seen at a
+campaign is no evidence. Verifiers, Bawaslu and supervisors read them, and see when and by whom each
+letter was registered; a letter registered after the conduct, or after a report about it, is marked
+as such and never presented as a plain valid alibi (`registration_timing`).
 """
 
 from __future__ import annotations
@@ -43,16 +46,17 @@ def _now(at):
 
 
 def can_register_for(user, employee: Employee) -> bool:
-    """Administrators: anyone. PPK officers: employees of agencies of their government, and no one
-    while their account names no government. ASN: only themself."""
+    """Administrators: anyone but themself. PPK officers: employees of agencies of their government,
+    never themself, and no one while their account names no government. ASN: nobody (their office
+    registers the letters that cover them, so a letter cannot be an alibi written by the accused)."""
     if not getattr(user, "is_authenticated", False):
+        return False
+    if employee.user_id is not None and employee.user_id == user.pk:
         return False
     if has_role(user, Role.ADMIN):
         return True
     if has_role(user, Role.PPK):
         return Scope(government_id=officer_government_id(user)).covers(employee.agency.region_id)
-    if has_role(user, Role.ASN):
-        return employee.user_id == user.pk
     return False
 
 
@@ -141,19 +145,55 @@ def revoke_letter(letter: DutyLetter, actor, reason: str, at: dt.datetime | None
     return letter
 
 
+AFTER_CONDUCT = "after_conduct"
+AFTER_REPORT = "after_report"
+
+
+def registration_timing(letter: DutyLetter, conduct_date: dt.date | None,
+                        reported_at: dt.datetime | None = None) -> str:
+    """"after_report" when the letter was registered after a report about the conduct came in,
+    "after_conduct" when registered on a day after the conduct, else "" (registered in time).
+
+    A genuine duty letter exists before the duty; one that appears only once the employee was seen,
+    or reported, may have been written for the occasion, whatever date it carries.
+    """
+    if reported_at is not None and letter.registered_at > reported_at:
+        return AFTER_REPORT
+    if conduct_date is not None and timezone.localdate(letter.registered_at) > conduct_date:
+        return AFTER_CONDUCT
+    return ""
+
+
+def registrar_label(letter: DutyLetter, *, with_name: bool) -> str:
+    """Who registered a letter: the role and government (public page), and the person (staff pages)."""
+    user = letter.registered_by
+    if user is None:
+        return _("sistem")
+    role = _("Petugas PPK/BKD") if has_role(user, Role.PPK) else (
+        _("Administrator Netra") if has_role(user, Role.ADMIN) else _("Pengguna lain"))
+    government_id = officer_government_id(user)
+    government = Region.objects.filter(pk=government_id).first() if government_id else None
+    parts = [role] + ([str(government)] if government else [])
+    if with_name:
+        parts.insert(0, user.get_full_name() or user.get_username())
+    return " · ".join(parts)
+
+
 def letters_for(employee: Employee | None = None, name: str | None = None, on_date: dt.date | None = None,
-                region=None, include_revoked: bool = True) -> list[DutyLetter]:
+                region=None, include_revoked: bool = True, reported_at: dt.datetime | None = None
+                ) -> list[DutyLetter]:
     """Letters that may explain an employee's presence at an event (for the verifier's case page).
 
     By employee when known, otherwise by a fuzzy match of `name` (rapidfuzz, score ≥ 85)
     against the name on the letter and the employee's current name. `on_date` keeps letters whose
     period covers that day; `region` keeps letters for that kabupaten/kota or without a region.
     Revoked letters are included (their state says so) unless `include_revoked` is False. Each
-    letter carries `match_score` (100 for an employee match) and `state` on `on_date`.
+    letter carries `match_score` (100 for an employee match), `state` on `on_date`, and `timing`:
+    whether it was registered after `on_date` or after `reported_at` (see `registration_timing`).
     """
     if employee is None and not (name or "").strip():
         return []
-    qs = DutyLetter.objects.select_related("employee", "agency", "region")
+    qs = DutyLetter.objects.select_related("employee", "agency", "region", "registered_by")
     if on_date is not None:
         qs = qs.filter(date_from__lte=on_date, date_to__gte=on_date)
     if region is not None:
@@ -178,6 +218,7 @@ def letters_for(employee: Employee | None = None, name: str | None = None, on_da
                 found.append(letter)
     for letter in found:
         letter.state = letter.state_on(on_date)  # type: ignore[attr-defined]
+        letter.timing = registration_timing(letter, on_date, reported_at)  # type: ignore[attr-defined]
     found.sort(key=lambda x: (-x.match_score, x.revoked_at is not None,  # type: ignore[attr-defined]
                               -x.date_from.toordinal()))
     return found

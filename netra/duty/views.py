@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from netra.core import ratelimit
 from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.core.permissions import government_scope
 from netra.core.roles import Role, has_role
 from netra.registry.models import Employee
-from netra.registry.people import employee_of
 from netra.registry.validators import normalize_nip
 
 from . import services
@@ -50,18 +50,18 @@ def letter_list(request):
     for letter in mine:
         letter.state = letter.state_on(today)
     return render(request, "duty/list.html", {"letters": mine, "form": form, "searched": searched,
-                                              "can_search": has_role(user, *services.READER_ROLES)})
+                                              "can_search": has_role(user, *services.READER_ROLES),
+                                              "can_register": has_role(user, *services.OFFICER_ROLES)})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_new(request):
     user = request.user
-    officer = has_role(user, *services.OFFICER_ROLES)
-    own = None if officer else employee_of(user)
-    if not officer and (own is None or not has_role(user, Role.ASN)):
-        raise PermissionDenied
-    form = LetterForm(request.POST or None, own_employee=own)
+    if not has_role(user, *services.OFFICER_ROLES):
+        # An employee never registers the letter that covers them: the issuing office does.
+        raise PermissionDenied(_("Surat tugas dicatat oleh instansi penerbit, bukan oleh pegawai yang ditugaskan."))
+    form = LetterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         data = services.LetterInput(
@@ -78,7 +78,7 @@ def letter_new(request):
         else:
             messages.success(request, _("Surat tugas dicatat. Cetak PDF-nya dan bawa saat bertugas."))
             return redirect("duty:detail", code=letter.code)
-    return render(request, "duty/form.html", {"form": form, "own": own}, status=400 if form.errors else 200)
+    return render(request, "duty/form.html", {"form": form}, status=400 if form.errors else 200)
 
 
 def _readable(request, code) -> DutyLetter:
@@ -93,6 +93,7 @@ def letter_detail(request, code):
     letter = _readable(request, code)
     return render(request, "duty/detail.html", {
         "letter": letter, "state": letter.state_on(), "events": letter.events.select_related("actor"),
+        "registrar": services.registrar_label(letter, with_name=True),
         "revoke_form": RevokeForm() if services.can_revoke(request.user, letter) and not letter.revoked_at else None,
         "verify_url": services.verify_url(letter, request),
     })
@@ -133,8 +134,15 @@ def verify_lookup(request):
 
 
 def verify(request, code):
-    letter = DutyLetter.objects.select_related("agency", "region").filter(code=normalize_code(code)).first()
+    if wait := ratelimit.hit(request, "lookup"):  # codes are credentials: no guessing at speed
+        return ratelimit.too_many_requests(request, wait)
+    letter = DutyLetter.objects.select_related("agency", "region", "registered_by").filter(
+        code=normalize_code(code)).first()
     if letter is None:
         return render(request, "duty/verify.html", {"code": code}, status=404)
-    return render(request, "duty/verify.html", {"letter": letter, "state": letter.state_on(),
-                                                "today": timezone.localdate()})
+    return render(request, "duty/verify.html", {
+        "letter": letter, "state": letter.state_on(), "today": timezone.localdate(),
+        "registrar": services.registrar_label(letter, with_name=False),
+        # A letter that entered Netra only after its duty had begun may have been written afterwards.
+        "registered_late": timezone.localdate(letter.registered_at) > letter.date_from,
+    })

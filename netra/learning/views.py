@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from netra.core import ratelimit
 from netra.core.codes import normalize_code
 from netra.core.decorators import role_required
 from netra.core.forms import add_service_errors
@@ -91,6 +92,8 @@ def verify_certificate_lookup(request):
 
 
 def verify_certificate(request, code):
+    if wait := ratelimit.hit(request, "lookup"):  # codes are credentials: no guessing at speed
+        return ratelimit.too_many_requests(request, wait)
     cert = Certificate.objects.filter(code=normalize_code(code)).first()
     if cert is None:
         return render(request, "learning/verify_certificate.html", {"code": code}, status=404)
@@ -99,6 +102,8 @@ def verify_certificate(request, code):
 
 def certificate_pdf(request, code):
     """The code is the credential: it is printed on the certificate and only its holder has it."""
+    if wait := ratelimit.hit(request, "lookup"):
+        return ratelimit.too_many_requests(request, wait)
     cert = Certificate.objects.filter(code=normalize_code(code)).first()
     if cert is None:
         raise Http404(_("Sertifikat tidak ditemukan."))

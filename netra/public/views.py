@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
-from netra.cases import services
+from netra.cases import escrow, services
 from netra.cases.models import Report
 from netra.cases.public_status import public_case, public_outcome, public_timeline
+from netra.core import ratelimit
 from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.desk import stats
@@ -31,13 +32,17 @@ def home(request):
 @require_http_methods(["GET", "POST"])
 def report(request):
     kept_ids: list[str] = []
+    wait: int | None = None
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)
         carried = upload_stash.unsign(request.POST.get("kept_files", ""))
         dropped = set(request.POST.getlist("drop_kept"))
         upload_stash.discard([i for i in carried if i in dropped])
         kept_ids = [i for i in carried if i not in dropped]
-        if form.is_valid():
+        wait = ratelimit.hit(request, "report")
+        if wait:  # the form comes back filled in and its files kept, so nothing sent is lost
+            form.add_error(None, ratelimit.wait_message(wait))
+        elif form.is_valid():
             d = form.cleaned_data
             data = services.ReportInput(
                 subject_name=d["subject_name"], subject_agency_text=d["subject_agency_text"], agency=d["agency"],
@@ -72,10 +77,11 @@ def report(request):
             form.add_error("files", " ".join(problems))
     else:
         form = ReportForm(initial={"is_anonymous": True})
-    return render(request, "public/report_form.html", {
+    response = render(request, "public/report_form.html", {
         "form": form, "kept_files": upload_stash.listing(kept_ids), "kept_token": upload_stash.sign(kept_ids),
         "max_bytes": settings.NETRA_EVIDENCE_MAX_BYTES,
-    }, status=400 if form.errors else 200)
+    }, status=429 if wait else 400 if form.errors else 200)
+    return ratelimit.with_retry_after(response, wait) if wait else response
 
 
 def _get_report(code: str) -> Report:
@@ -104,6 +110,9 @@ def report_done(request, code):
 
 def track(request):
     form = TrackForm(request.GET or None)
+    if form.is_bound and (wait := ratelimit.hit(request, "lookup")):
+        form.add_error(None, ratelimit.wait_message(wait))
+        return ratelimit.with_retry_after(render(request, "public/track.html", {"form": form}), wait)
     if form.is_valid():
         code = normalize_code(form.cleaned_data["code"])
         if Report.objects.filter(tracking_code=code).exists():
@@ -112,18 +121,31 @@ def track(request):
     return render(request, "public/track.html", {"form": form}, status=404 if form.errors else 200)
 
 
+def _status_page(request, found: Report, form, status: int = 200):
+    case = public_case(found.case)
+    return render(request, "public/status.html", {
+        "report": found, "case": case, "timeline": public_timeline(case), "form": form,
+        "outcome": public_outcome(case),
+        "window_end": services.report_window_end(found.known_date), "identity_openings": escrow.openings(found),
+    }, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 def status(request, code):
+    if request.method == "GET" and (wait := ratelimit.hit(request, "lookup")):
+        return ratelimit.too_many_requests(request, wait)
     try:
         found = _get_report(code)
     except Http404:
         return _not_found(request, code)
     if found.tracking_code != code and request.method == "GET":
         return redirect("public:status", code=found.tracking_code)
-    case = public_case(found.case)
     form = AddInfoForm()
     if request.method == "POST":
         form = AddInfoForm(request.POST, request.FILES)
+        if wait := ratelimit.hit(request, "note"):  # the text comes back in the form, not lost
+            form.add_error(None, ratelimit.wait_message(wait))
+            return ratelimit.with_retry_after(_status_page(request, found, form), wait)
         if form.is_valid():
             try:
                 services.add_report_info(found, form.cleaned_data["text"], files=form.cleaned_data["files"],
@@ -133,11 +155,7 @@ def status(request, code):
             else:
                 messages.success(request, _("Terima kasih, keterangan tambahan telah diterima."))
                 return redirect("public:status", code=found.tracking_code)
-    return render(request, "public/status.html", {
-        "report": found, "case": case, "timeline": public_timeline(case), "form": form,
-        "outcome": public_outcome(case),
-        "window_end": services.report_window_end(found.known_date),
-    }, status=400 if form.errors else 200)
+    return _status_page(request, found, form, status=400 if form.errors else 200)
 
 
 def transparency(request):

@@ -24,8 +24,9 @@ def row(default, **overrides):
 
 
 NO_CASE_ACCESS = {"monitor": 403, "trainer": 403, "asn": 403}
-# The case belongs to an agency of Samarinda: `ppk` acts for Samarinda, `ppk_other` for Bontang.
-CASE_PAGE = row(200, ppk_other=404, **NO_CASE_ACCESS)
+# The case belongs to an agency of Samarinda: `ppk` acts for Samarinda, `ppk_other` for Bontang. It is
+# still at intake, and PPK officers see a case only from the recommendation on: 404 for both.
+CASE_PAGE = row(200, ppk=404, ppk_other=404, **NO_CASE_ACCESS)
 
 ACCESS = {
     # Roles without case work go on to their own work page (issue 12 item 5).
@@ -36,13 +37,16 @@ ACCESS = {
     "case_detail": CASE_PAGE,
     "unknown_case": row(404, **NO_CASE_ACCESS),
     "evidence_view": CASE_PAGE,
-    "evidence_original": row(403, verifier=200, admin=200, ppk_other=404),
+    "evidence_original": row(403, verifier=200, admin=200, ppk=404, ppk_other=404),
     "dashboard": row(200, **NO_CASE_ACCESS),
     "region_map": row(200, **NO_CASE_ACCESS),
     "employee_import": row(403, admin=200, ppk=200, ppk_other=200),
     # POST: `assign` is open to verifiers, supervisors and admins; the service refuses the rest.
-    "action_assign": row(403, verifier=DONE, supervisor=DONE, admin=DONE, ppk_other=404),
+    "action_assign": row(403, verifier=DONE, supervisor=DONE, admin=DONE, ppk=404, ppk_other=404),
     "action_unknown": row(404, **NO_CASE_ACCESS),
+    # POST: only roles that may open a reporter's identity get through (the report here is anonymous,
+    # so the service refuses and the page comes back with the message).
+    "open_identity": row(403, verifier=DONE, bawaslu=DONE, admin=DONE),
 }
 
 
@@ -68,6 +72,8 @@ def urls(target):
         "employee_import": ("get", reverse("desk:employee_import"), {}),
         "action_assign": ("post", reverse("desk:case_action", args=[code, "assign"]), {"assign-assignee": ""}),
         "action_unknown": ("post", reverse("desk:case_action", args=[code, "delete_everything"]), {}),
+        "open_identity": ("post", reverse("desk:open_identity", args=[code, target["evidence"].report_id]),
+                          {"reason": "Menghubungi pelapor."}),
     }
 
 
@@ -87,7 +93,7 @@ def test_table_covers_every_desk_url():
 
     named = {p.name for p in urlpatterns} - {"login", "logout"}
     covered = {"home", "case_list", "case_export", "case_detail", "evidence_view", "evidence_original",
-               "dashboard", "region_map", "employee_import", "case_action"}
+               "dashboard", "region_map", "employee_import", "case_action", "open_identity"}
     assert named == covered, "add the new desk URL to ACCESS and urls() in this file"
 
 

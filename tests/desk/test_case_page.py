@@ -111,9 +111,9 @@ def test_wrong_state_is_shown_as_an_error_and_changes_nothing(client, people, ca
 
 
 def test_wrong_role_gets_403_and_changes_nothing(client, people, case):
-    for role in ("bawaslu", "supervisor", "ppk"):
+    for role, refused in (("bawaslu", 403), ("supervisor", 403), ("ppk", 404)):  # ppk: not before recommendation
         client.force_login(people[role])
-        assert act(client, case, "start_verification").status_code == 403, role
+        assert act(client, case, "start_verification").status_code == refused, role
     case.refresh_from_db()
     assert case.status == S.RECEIVED and kinds(case) == ["received"]
 
@@ -174,7 +174,10 @@ def test_identity_and_nip_follow_the_role(client, people, make_report, employee)
     case = report.case
     client.force_login(people["verifier"])
     body = page(client, case).content.decode()
-    assert "Siti Pelapor" in body and "siti@example.org" in body and employee.nip in body
+    assert "Siti Pelapor" not in body and employee.nip in body  # identity in escrow until opened with a reason
+    client.post(reverse("desk:open_identity", args=[case.code, report.pk]), {"reason": "Menghubungi pelapor."})
+    body = page(client, case).content.decode()
+    assert "Siti Pelapor" in body and "siti@example.org" in body
     for role in ("supervisor", "ppk"):
         client.force_login(people[role])
         body = page(client, case).content.decode()

@@ -89,8 +89,8 @@ def test_case_list_filters(client, people, cases):
 
 
 def test_ppk_list_is_limited_to_their_government(client, people, cases):
-    client.force_login(people["ppk"])
-    assert list_codes(client) == {cases["named"].code, cases["recommended"].code}
+    client.force_login(people["ppk"])  # the received Samarinda case is not theirs before a recommendation
+    assert list_codes(client) == {cases["recommended"].code}
 
 
 def read_csv(response) -> list[list[str]]:
@@ -122,9 +122,12 @@ def test_exports_carry_no_identity_and_nip_only_for_allowed_roles(client, people
     rows = reader(client.get(url))
     assert "NIP" not in rows[0] and employee.nip not in " ".join(str(c) for row in rows for c in row)
 
-    client.force_login(people["ppk_other"])
+    # PPK officers: their government's cases, and only from the recommendation on (issue 10, item 6).
+    client.force_login(people["ppk"])
     rows = reader(client.get(url, {"status": "open"}))
-    assert [r[0] for r in rows[1:]] == [cases["bontang"].code]
+    assert [r[0] for r in rows[1:]] == [cases["recommended"].code]
+    client.force_login(people["ppk_other"])
+    assert reader(client.get(url, {"status": "open"}))[1:] == []
 
 
 def test_export_follows_the_filters(client, people, cases):

@@ -85,10 +85,11 @@ def test_register_checks(people, employee):
     with pytest.raises(ValidationError) as exc:
         services.register_letter(letter_input(employee), people["ppk"])
     assert "letter_number" in exc.value.message_dict
-    # an ASN registers a letter issued to themself, not to others
+    # the issuing office registers: an ASN registers no letter, not even their own (issue 10, item 8)
     employee.user = people["asn"]
     employee.save()
-    services.register_letter(letter_input(employee, number="2/ST"), people["asn"])
+    with pytest.raises(PermissionDenied):
+        services.register_letter(letter_input(employee, number="2/ST"), people["asn"])
     other = Employee.objects.create(employee_type="PNS", nip="199001012015032001", name="Siti Aminah",
                                     agency=employee.agency, region=employee.region)
     with pytest.raises(PermissionDenied):
@@ -139,19 +140,17 @@ def test_officer_pages_register_pdf_revoke(client, people, employee):
     assert client.get(reverse("duty:list")).status_code == 403
 
 
-def test_asn_registers_own_letter(client, people, employee):
+def test_asn_cannot_register_a_letter_but_reads_their_own(client, people, employee, letter):
     employee.user = people["asn"]
     employee.save()
     client.force_login(people["asn"])
-    form = client.get(reverse("duty:new")).content.decode()
-    assert "Budi Santoso" in form
+    assert client.get(reverse("duty:new")).status_code == 403
     response = client.post(reverse("duty:new"), {
         "letter_number": "5/ST/DISDIK", "event": "Pendampingan siswa di lokasi debat", "place": "Samarinda",
         "date_from": "2024-11-10", "date_to": "2024-11-11", "purpose": "Tugas sekolah",
         "issuing_official": "Kepala Sekolah"})
-    assert response.status_code == 302
-    letter = DutyLetter.objects.get()
-    assert letter.employee == employee and letter.registered_by == people["asn"]
+    assert response.status_code == 403 and DutyLetter.objects.count() == 1
+    assert 'href="/surat-tugas/baru/"' not in client.get(reverse("duty:list")).content.decode()
     assert client.get(reverse("duty:detail", args=[letter.code])).status_code == 200
     stranger = User.objects.create_user("asn-lain")
     stranger.groups.add(Group.objects.get(name=Role.ASN))

@@ -43,7 +43,7 @@ ACCESS = {
     "learning:webinar_detail": TRAINER,
     "learning:coverage": staff_only(["trainer", "admin", "supervisor"]),
     "duty:list": staff_only(["ppk", "ppk_other", "verifier", "bawaslu", "supervisor", "admin", "asn"]),
-    "duty:new": staff_only(["ppk", "ppk_other", "admin", "asn"]),
+    "duty:new": staff_only(["ppk", "ppk_other", "admin"]),  # the issuing office registers, not the ASN
     "duty:detail": LETTER_READERS,  # ppk_other: the letter's employee is not of their government
     "duty:pdf": LETTER_READERS,
     "duty:verify": row(200),

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rapidfuzz import process
 
-from netra.cases import services
+from netra.cases import escrow, need_to_know
 from netra.cases.models import Evidence, Report, ReportNote
 from netra.core.decorators import role_required
 from netra.core.forms import add_service_errors
 from netra.core.permissions import CASE_DESK_ROLES
 from netra.core.roles import can_see_nip, can_see_reporter_identity
-from netra.duty.services import letters_for
+from netra.duty.services import letters_for, registrar_label
 from netra.registry.models import Employee
 
 from .. import actions, exports
@@ -75,14 +75,22 @@ def _employee_candidates(case, limit: int = 5) -> list[Employee]:
 
 
 def _reports_with_evidence(case, user) -> list[dict]:
-    """The merged reports, their notes and evidence, and identity only for those allowed to see it."""
+    """The merged reports, their notes and evidence, and identity only where this user opened it (escrow)."""
     reports = (Report.objects.filter(case=case).select_related("region", "agency")
                .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.filter(note__isnull=True)),
                                  Prefetch("notes", queryset=ReportNote.objects.prefetch_related("evidence")))
                .order_by("received_at"))
-    may_see_identity = can_see_reporter_identity(user)
-    return [{"report": r, "identity": services.reporter_identity(r, user) if may_see_identity else None}
-            for r in reports]
+    return [{"report": r, "identity": escrow.opened_for(r, user), "label": need_to_know.neutral_report_label(i)}
+            for i, r in enumerate(reports, start=1)]
+
+
+def _duty_letters(case) -> list:
+    """Letters that may explain the conduct, each with who registered it and whether in time."""
+    letters = letters_for(employee=case.employee, name=None if case.employee_id else case.subject_name,
+                          on_date=case.conduct_date, reported_at=case.opened_at)
+    for letter in letters:
+        letter.registrar = registrar_label(letter, with_name=True)
+    return letters
 
 
 def _history(case) -> list[dict]:
@@ -115,13 +123,14 @@ def _render_case(request, case, *, failed=None, preview=None, status=200):
         "badge": deadline_state(case),
         "events": _history(case),
         "reports": _reports_with_evidence(case, user),
+        "findings": [{"event": e, "label": event_label(e.kind)} for e in need_to_know.findings(case)],
+        "may_see_content": need_to_know.sees_report_content(user),
         "actions": forms_by_action,
         "preview": preview,
         "duplicates": suggestions(case, visible_cases(user)) if case.is_open else [],
         "may_merge": "merge_cases" in offered_names,
         "employee_candidates": _employee_candidates(case) if "link_employee" in offered_names else [],
-        "duty_letters": letters_for(employee=case.employee, name=None if case.employee_id else case.subject_name,
-                                    on_date=case.conduct_date),
+        "duty_letters": _duty_letters(case),
         "may_see_nip": can_see_nip(user),
         "may_see_identity": can_see_reporter_identity(user),
         "may_open_original": can_open_sealed_original(user),
