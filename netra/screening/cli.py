@@ -213,9 +213,13 @@ def _run(chunks: Iterator[list], jobs: int) -> Iterator[tuple[str, list[str], in
         for chunk in chunks:
             yield _screen_chunk(chunk)
         return
+    import gc
     import multiprocessing
 
-    # fork: workers share the loaded model with this process instead of each loading it again
+    # fork: workers share the loaded model with this process instead of each loading it again;
+    # gc.freeze keeps the collector from touching (and so copying) the shared objects' pages.
+    gc.collect()
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
         pending: deque = deque()
