@@ -17,6 +17,7 @@ Decisions:
   to it: one regional government cannot rewrite another's register.
 """
 
+import csv
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from .models import Agency, Employee, Region
 COLUMNS = ("jenis", "nip", "nama", "instansi", "jabatan", "wilayah")
 REQUIRED_VALUES = ("jenis", "nip", "nama", "instansi", "wilayah")
 MAX_ROWS = 50_000
+# Sum of the uncompressed sizes of an XLSX's zip members: 50,000 register rows take about 15 MB.
+MAX_XLSX_UNCOMPRESSED = 100_000_000
 # XLSX files are zip archives; sniffing the content (not the name) stops a renamed PDF or image.
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -97,16 +100,49 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
+def _check_zip_size(data: bytes) -> None:
+    """Refuse an XLSX whose members expand beyond MAX_XLSX_UNCOMPRESSED, before any is parsed.
+
+    An XLSX is a zip: 1 MB on disk can hold a million rows (or a deliberate "zip bomb"), and
+    parsing them would hold the request for minutes before the row limit could be checked.
+    The sizes are read from the zip directory, which costs nothing.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ImportFileError(_("Berkas XLSX tidak dapat dibaca; simpan ulang dari Excel sebagai .xlsx.")) from exc
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise ImportFileError(_("Isi berkas XLSX terlalu besar setelah diekstrak (%(mb)s MB; paling besar %(max)s MB). "
+                                "Bagi menjadi beberapa berkas.") % {"mb": total // 1_000_000,
+                                                                     "max": MAX_XLSX_UNCOMPRESSED // 1_000_000})
+
+
 def _read_xlsx(data: bytes) -> list[list[str]]:
+    """The first sheet's rows, read streaming (openpyxl read-only) and stopped past the row limit."""
     from openpyxl import load_workbook
 
+    _check_zip_size(data)
+    unreadable = _("Berkas XLSX tidak dapat dibaca; simpan ulang dari Excel sebagai .xlsx.")
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(_("Berkas XLSX tidak dapat dibaca; simpan ulang dari Excel sebagai .xlsx.")) from exc
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged files
+        raise ImportFileError(unreadable) from exc
     try:
         sheet = workbook.worksheets[0]
-        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            cells = [_cell_text(v) for v in row]
+            if not any(cells):
+                continue
+            rows.append(cells)
+            if len(rows) > MAX_ROWS + 1:  # header + MAX_ROWS
+                raise ImportFileError(_("Terlalu banyak baris (paling banyak %(n)s per berkas).") % {"n": MAX_ROWS})
+        return rows
+    except ImportFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a truncated sheet fails inside zlib or the XML parser
+        raise ImportFileError(_("Berkas XLSX rusak atau terpotong; simpan ulang dari Excel sebagai .xlsx.")) from exc
     finally:
         workbook.close()
 
@@ -124,7 +160,21 @@ def _decode_text(data: bytes) -> str:
 
 def _read_csv(data: bytes) -> list[list[str]]:
     text = _decode_text(data)
-    return [[cell.strip() for cell in row] for row in sniffed_reader(text)]
+    reader = sniffed_reader(text)
+    rows = []
+    try:
+        for row in reader:
+            cells = [cell.strip() for cell in row]
+            if not any(cells):
+                continue
+            rows.append(cells)
+            if len(rows) > MAX_ROWS + 1:
+                raise ImportFileError(_("Terlalu banyak baris (paling banyak %(n)s per berkas).") % {"n": MAX_ROWS})
+    except csv.Error as exc:
+        raise ImportFileError(_("Berkas CSV rusak di sekitar baris %(row)s (misalnya sel terlalu panjang atau "
+                                "tanda kutip tidak ditutup); tidak ada yang diubah.")
+                              % {"row": reader.line_num + 1}) from exc
+    return rows
 
 
 def read_table(data: bytes, filename: str = "") -> list[dict]:

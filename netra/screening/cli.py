@@ -8,6 +8,7 @@ lines are reported on stderr with their line number and skipped.
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import json
 import os
@@ -261,6 +262,8 @@ def _screen(args, err) -> int:
     if args.batch_size < 1:
         raise CliError("--batch-size must be at least 1", 2)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    if csv.field_size_limit() < records.CSV_FIELD_LIMIT:
+        csv.field_size_limit(records.CSV_FIELD_LIMIT)
     fin, encoding = _open_in(args.input)
     if encoding != "utf-8-sig":
         print(f"netra screen: input is not UTF-8; read as {encoding}", file=err)

@@ -22,7 +22,8 @@ BAD_FIELD = "bad_field"
 CSV_UNREADABLE = "csv_unreadable"
 
 # Python's csv refuses fields over 131,072 characters by default; a long post in a CSV export is
-# still a post. Beyond this the file is reported as unreadable from that line on.
+# still a post. The limit is process-wide, so only the `netra screen` process raises it to this;
+# beyond the limit the file is reported as unreadable from that line on.
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
 
@@ -80,8 +81,6 @@ def parse_json_line(number: int, text: str) -> Line | None:
 
 
 def iter_csv(fh) -> Iterator[Line]:
-    if csv.field_size_limit() < CSV_FIELD_LIMIT:
-        csv.field_size_limit(CSV_FIELD_LIMIT)
     reader = csv.DictReader(fh)
     try:
         fieldnames = reader.fieldnames
@@ -99,7 +98,7 @@ def iter_csv(fh) -> Iterator[Line]:
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Line(reader.line_num, None, CSV_UNREADABLE, str(exc))
+            yield Line(reader.line_num + 1, None, CSV_UNREADABLE, str(exc))
             return
         if row.get("text") is None or None in row:
             yield Line(reader.line_num, None, BAD_CSV_ROW)
