@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from netra.cases.models import Case, CaseEvent
 from netra.cases.public_status import public_case, public_timeline
+from netra.core import limits
 from netra.core.roles import can_see_nip
 from netra.registry.models import Agency, Region
 from netra.registry.validators import mask_nip, validate_nip_any_type
@@ -36,8 +37,8 @@ class ReportCreateSerializer(serializers.Serializer):
     conduct_date = serializers.DateField(help_text=_("Tanggal kejadian (YYYY-MM-DD)"))
     known_date = serializers.DateField(required=False, allow_null=True,
                                        help_text=_("Tanggal pelapor mengetahui; batas pelaporan 7 hari sejak itu"))
-    description = serializers.CharField(help_text=_("Apa yang terjadi"))
-    chronology = serializers.CharField(required=False, allow_blank=True)
+    description = serializers.CharField(max_length=limits.DESCRIPTION_MAX, help_text=_("Apa yang terjadi"))
+    chronology = serializers.CharField(max_length=limits.CHRONOLOGY_MAX, required=False, allow_blank=True)
     links = serializers.ListField(child=serializers.URLField(max_length=1000), required=False, max_length=20)
     anonymous = serializers.BooleanField(default=True)
     reporter = ReporterSerializer(required=False)
@@ -50,9 +51,26 @@ class ReportCreateSerializer(serializers.Serializer):
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.messages) from None
 
+    def validate_subject_name(self, value):
+        if limits.is_blank(value):
+            raise serializers.ValidationError(_("Nama ASN yang dilaporkan wajib diisi dengan huruf yang terlihat."))
+        return value
+
+    def validate_description(self, value):
+        if limits.is_blank(value):
+            raise serializers.ValidationError(_("Bidang ini wajib diisi dengan huruf yang terlihat."))
+        return value
+
     def validate_conduct_date(self, value):
         if value > timezone.localdate():
             raise serializers.ValidationError(_("Tanggal kejadian tidak boleh di masa depan."))
+        if value < limits.EARLIEST_CONDUCT_DATE:
+            raise serializers.ValidationError(_("Tanggal kejadian terlalu lama."))
+        return value
+
+    def validate_known_date(self, value):
+        if value is not None and (value > timezone.localdate() or value < limits.EARLIEST_CONDUCT_DATE):
+            raise serializers.ValidationError(_("Tanggal diketahui harus antara tanggal kejadian dan hari ini."))
         return value
 
 
@@ -94,7 +112,7 @@ class ReportStatusSerializer(serializers.Serializer):
 
 
 class NoteCreateSerializer(serializers.Serializer):
-    text = serializers.CharField(required=False, allow_blank=True)
+    text = serializers.CharField(required=False, allow_blank=True, max_length=limits.NOTE_MAX)
     links = serializers.ListField(child=serializers.URLField(max_length=1000), required=False, max_length=20)
 
 

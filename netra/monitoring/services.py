@@ -96,9 +96,12 @@ def clean_row(row: dict) -> dict:
         raise ValueError(_("tindakan tidak dikenal: %(action)s") % {"action": action[:30]})
     try:
         posted_at = _parse_when(row.get("posted_at"))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValueError(_("posted_at bukan tanggal/waktu yang sah: %(v)s") % {"v": str(row.get("posted_at"))[:40]}) \
             from None
+    if posted_at is not None and posted_at > timezone.now() + dt.timedelta(days=1):
+        # 9999-12-31 would sort first forever and date the post into no election.
+        raise ValueError(_("posted_at di masa depan: %(v)s") % {"v": str(row.get("posted_at"))[:40]})
     url = str(row.get("url") or "").strip()
     if url and not url.startswith(("http://", "https://")):
         raise ValueError(_("url harus diawali http:// atau https://"))

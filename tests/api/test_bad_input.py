@@ -124,3 +124,39 @@ def test_monitoring_post_with_bad_field_is_a_row_error(monitor_api, post, reason
 def test_post_length_cap_is_a_setting(monitor_api):
     response = monitor_api.post("/api/v1/monitoring/posts/", {"posts": [{"id": "b", "text": "x" * 51}]}, format="json")
     assert response.status_code == 202 and "paling banyak 50" in response.json()["row_errors"][0]["error"]
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"conduct_date": "0001-01-01"}, "conduct_date"),
+    ({"known_date": "0001-01-01"}, "known_date"),
+    ({"subject_name": "\u200b"}, "subject_name"),
+    ({"subject_name": "\ufeff \u200d\u2060"}, "subject_name"),
+    ({"description": "\u200b\u200b"}, "description"),
+    ({"description": "x" * 5001}, "description"),
+    ({"chronology": "x" * 10_001}, "chronology"),
+])
+def test_odd_values_and_overlong_text_are_refused(api, change, field):
+    response = api.post("/api/v1/reports/", payload(**change), format="json")
+    assert response.status_code == 400 and field in response.json(), response.content
+    assert Report.objects.count() == 0
+
+
+def test_overlong_note_is_refused(api):
+    code = api.post("/api/v1/reports/", payload(), format="json").json()["tracking_code"]
+    response = api.post(f"/api/v1/reports/{code}/notes/", {"text": "x" * 5001}, format="json")
+    assert response.status_code == 400 and "text" in response.json()
+
+
+def test_limits_are_stated_in_the_schema(api):
+    schema = api.get("/api/v1/schema/?format=json").json()
+    fields = schema["components"]["schemas"]["ReportCreateRequest"]["properties"]
+    assert fields["description"]["maxLength"] == 5000 and fields["chronology"]["maxLength"] == 10_000
+    assert schema["components"]["schemas"]["NoteCreateRequest"]["properties"]["text"]["maxLength"] == 5000
+
+
+def test_post_dated_far_in_the_future_is_a_row_error(monitor_api):
+    posts = [{"id": "f1", "text": "Rapat pagi", "posted_at": "9999-12-31"},
+             {"id": "f2", "text": "Rapat sore", "posted_at": "2024-01-10"}]
+    response = monitor_api.post("/api/v1/monitoring/posts/", {"posts": posts}, format="json")
+    assert response.status_code == 202 and response.json()["imported"] == 1
+    assert "masa depan" in response.json()["row_errors"][0]["error"]
