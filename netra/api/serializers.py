@@ -137,8 +137,8 @@ class SanctionSerializer(serializers.ModelSerializer):
 
 
 class ViolationSerializer(serializers.ModelSerializer):
-    counterpart = serializers.CharField(source="counterpart.code", default=None)
-    default_sanction = serializers.CharField(source="default_sanction.code", default=None)
+    counterpart = serializers.CharField(source="counterpart.code", default=None, allow_null=True)
+    default_sanction = serializers.CharField(source="default_sanction.code", default=None, allow_null=True)
     sanctions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
@@ -148,7 +148,7 @@ class ViolationSerializer(serializers.ModelSerializer):
 
 
 class ContestSerializer(serializers.ModelSerializer):
-    region_code = serializers.CharField(source="region.code", default=None)
+    region_code = serializers.CharField(source="region.code", default=None, allow_null=True)
 
     class Meta:
         model = Contest
@@ -175,13 +175,13 @@ class CaseEventSerializer(serializers.ModelSerializer):
 class CaseSerializer(serializers.ModelSerializer):
     """Staff view of a case. NIP only for roles that need it; reporter identity never (desk only)."""
 
-    region_code = serializers.CharField(source="region.code", default=None)
-    agency_code = serializers.CharField(source="agency.code", default=None)
-    violation = serializers.CharField(source="violation.code", default=None)
-    contest = serializers.CharField(source="contest.code", default=None)
-    recommended_sanction = serializers.CharField(source="recommended_sanction.code", default=None)
-    decided_sanction = serializers.CharField(source="decided_sanction.code", default=None)
-    authority = serializers.CharField(source="authority.code", default=None)
+    region_code = serializers.CharField(source="region.code", default=None, allow_null=True)
+    agency_code = serializers.CharField(source="agency.code", default=None, allow_null=True)
+    violation = serializers.CharField(source="violation.code", default=None, allow_null=True)
+    contest = serializers.CharField(source="contest.code", default=None, allow_null=True)
+    recommended_sanction = serializers.CharField(source="recommended_sanction.code", default=None, allow_null=True)
+    decided_sanction = serializers.CharField(source="decided_sanction.code", default=None, allow_null=True)
+    authority = serializers.CharField(source="authority.code", default=None, allow_null=True)
     nip = serializers.SerializerMethodField()
     reports = serializers.SlugRelatedField(slug_field="tracking_code", many=True, read_only=True)
 

@@ -160,3 +160,16 @@ def test_post_dated_far_in_the_future_is_a_row_error(monitor_api):
     response = monitor_api.post("/api/v1/monitoring/posts/", {"posts": posts}, format="json")
     assert response.status_code == 202 and response.json()["imported"] == 1
     assert "masa depan" in response.json()["row_errors"][0]["error"]
+
+
+def test_schema_is_json_by_default_and_documents_errors_and_nulls(api):
+    response = api.get("/api/v1/schema/")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.oai.openapi+json")
+    schema = response.json()
+    post = schema["paths"]["/api/v1/reports/"]["post"]["responses"]
+    assert {"201", "400", "401", "403", "404", "413", "415", "429"} <= set(post)
+    case = schema["components"]["schemas"]["Case"]["properties"]
+    for name in ("agency_code", "authority", "decided_sanction", "recommended_sanction", "violation"):
+        assert case[name].get("nullable") is True, name
+    assert schema["components"]["schemas"]["Contest"]["properties"]["region_code"]["nullable"] is True
+    assert "openapi:" in api.get("/api/v1/schema/?format=yaml").content.decode()
