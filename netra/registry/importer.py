@@ -36,6 +36,10 @@ REQUIRED_VALUES = ("jenis", "nip", "nama", "instansi", "wilayah")
 MAX_ROWS = 50_000
 # Sum of the uncompressed sizes of an XLSX's zip members: 50,000 register rows take about 15 MB.
 MAX_XLSX_UNCOMPRESSED = 100_000_000
+# Files larger than this are imported by a background job with a progress page (about 5,000 rows).
+BACKGROUND_BYTES = 256 * 1024
+PROGRESS_EVERY = 500
+REPORT_ROWS_KEPT = 2000
 # XLSX files are zip archives; sniffing the content (not the name) stops a renamed PDF or image.
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -301,7 +305,8 @@ def _check_row(row: dict, lookups: _Lookups, seen: dict, existing: dict, governm
     return result
 
 
-def check_rows(rows: list[dict], government=None) -> ImportReport:
+def check_rows(rows: list[dict], government=None, progress=None) -> ImportReport:
+    """Check every row; `progress(done)` is called every PROGRESS_EVERY rows for a background job."""
     lookups = _Lookups()
     nips = set()
     for row in rows:
@@ -310,7 +315,12 @@ def check_rows(rows: list[dict], government=None) -> ImportReport:
             nips.add(digits)
     existing = {e.nip: e for e in Employee.objects.filter(nip__in=nips).select_related("agency")}
     seen: dict[str, int] = {}
-    return ImportReport(rows=[_check_row(row, lookups, seen, existing, government) for row in rows])
+    report = ImportReport()
+    for done, row in enumerate(rows, start=1):
+        report.rows.append(_check_row(row, lookups, seen, existing, government))
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
+    return report
 
 
 # ---------------------------------------------------------------------------------------------
@@ -348,3 +358,53 @@ def import_employees(data: bytes, filename: str = "", *, only_valid: bool = Fals
         return report
     _apply(report)
     return report
+
+
+# ---------------------------------------------------------------------------------------------
+# background jobs
+
+
+def queue_import(data: bytes, filename: str, user, *, only_valid: bool = False, dry_run: bool = False,
+                 government=None):
+    """Store the upload as a job and start it after commit (a Celery worker, or in-process)."""
+    import uuid
+
+    from django.utils import timezone
+
+    from .models import EmployeeImportJob
+    from .tasks import run_employee_import
+
+    job = EmployeeImportJob.objects.create(uid=uuid.uuid4(), created_at=timezone.now(), created_by=user,
+                                           government=government, filename=filename[:200], data=data,
+                                           only_valid=only_valid, dry_run=dry_run)
+    transaction.on_commit(lambda: run_employee_import.delay(job.pk))
+    return job
+
+
+def run_job(job_id: int):
+    """Run a queued job: read, check with progress, write as `import_employees` would; never raises
+    for a bad file (the job records the message)."""
+    from django.utils import timezone
+
+    from .models import EmployeeImportJob
+
+    job = EmployeeImportJob.objects.get(pk=job_id)
+    if job.status not in (EmployeeImportJob.Status.QUEUED, EmployeeImportJob.Status.RUNNING):
+        return job
+    jobs = EmployeeImportJob.objects.filter(pk=job.pk)
+    jobs.update(status=EmployeeImportJob.Status.RUNNING)
+    try:
+        rows = read_table(bytes(job.data), job.filename)
+        jobs.update(rows_total=len(rows))
+        report = check_rows(rows, government=job.government, progress=lambda done: jobs.update(rows_checked=done))
+        if not job.dry_run and report.valid_rows and (job.only_valid or not report.has_errors):
+            _apply(report)
+    except ImportFileError as exc:
+        jobs.update(status=EmployeeImportJob.Status.FAILED, error=str(exc), finished_at=timezone.now())
+        return EmployeeImportJob.objects.get(pk=job.pk)
+    kept = [{"number": r.number, "nip": r.nip, "name": r.name, "messages": r.messages}
+            for r in report.error_rows[:REPORT_ROWS_KEPT]]
+    jobs.update(status=EmployeeImportJob.Status.DONE, rows_checked=len(report.rows), created=report.created,
+                updated=report.updated, imported=report.imported, finished_at=timezone.now(),
+                report={"valid": len(report.valid_rows), "errors": len(report.error_rows), "error_rows": kept})
+    return EmployeeImportJob.objects.get(pk=job.pk)
