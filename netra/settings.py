@@ -153,9 +153,9 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
-# Longest monitoring post accepted (API and upload page): a post longer than any platform allows is
-# refused as a row error instead of holding a request while it is screened.
-NETRA_MAX_POST_CHARS = int(os.environ.get("NETRA_MAX_POST_CHARS", "20000"))
+# Longest monitoring post accepted (API and upload page): a post longer than any platform allows
+# (Facebook's 63,206 characters is the longest) is refused as a row error.
+NETRA_MAX_POST_CHARS = int(os.environ.get("NETRA_MAX_POST_CHARS", "64000"))
 
 # Evidence limits: a report may carry several files; each is checked by content, not by name.
 NETRA_EVIDENCE_MAX_BYTES = int(os.environ.get("NETRA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
