@@ -190,6 +190,9 @@ if not (DEBUG or TESTING):
     STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# Longest monitoring post accepted (API and upload page): a post longer than any platform allows
+# (Facebook's 63,206 characters is the longest) is refused as a row error.
+NETRA_MAX_POST_CHARS = int(os.environ.get("NETRA_MAX_POST_CHARS", "64000"))
 
 # Evidence limits: a report may carry several files; each is checked by content, not by name.
 NETRA_EVIDENCE_MAX_BYTES = int(os.environ.get("NETRA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
@@ -284,7 +287,13 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "netra.api.pagination.BoundedLimitOffsetPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "netra.api.errors.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "EXCEPTION_HANDLER": "netra.api.errors.exception_handler",
     "PAGE_SIZE": 50,
     # Client address behind NETRA_TRUSTED_PROXIES proxies (0: X-Forwarded-For ignored), as everywhere.
     "NUM_PROXIES": NETRA_TRUSTED_PROXIES,
@@ -306,6 +315,10 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "netra.cases.models.CaseStatus",
         "SanctionLevelEnum": "netra.rules.models.SanctionType.Level",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "netra.api.schema.add_error_responses",
+    ],
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -54,6 +54,7 @@ ACCESS = {
     "api-schema": row(200),
     "healthz": row(200),  # no personal data; monitoring and the units need it without a login
     "robots": row(200),
+    "api:not-found": row(404),  # any other address under /api/v1/ answers JSON 404 (issue 11)
 }
 # POST-only endpoints are exercised by their own tests (tests/api, tests/monitoring); listed here so
 # the coverage check below knows a decision was made for them.

@@ -9,6 +9,7 @@ from netra.cases import workflow
 from netra.cases.models import Case, CaseEvent
 from netra.cases.need_to_know import neutral_report_label, redact_event_data, sees_report_content
 from netra.cases.public_status import public_case, public_timeline
+from netra.core import limits
 from netra.core.roles import can_see_nip
 from netra.notifications.contacts import normalize_address
 from netra.registry.models import Agency, Region
@@ -55,8 +56,8 @@ class ReportCreateSerializer(serializers.Serializer):
     conduct_date = serializers.DateField(help_text=_("Tanggal kejadian (YYYY-MM-DD)"))
     known_date = serializers.DateField(required=False, allow_null=True,
                                        help_text=_("Tanggal pelapor mengetahui; batas pelaporan 7 hari sejak itu"))
-    description = serializers.CharField(help_text=_("Apa yang terjadi"))
-    chronology = serializers.CharField(required=False, allow_blank=True)
+    description = serializers.CharField(max_length=limits.DESCRIPTION_MAX, help_text=_("Apa yang terjadi"))
+    chronology = serializers.CharField(max_length=limits.CHRONOLOGY_MAX, required=False, allow_blank=True)
     links = serializers.ListField(child=serializers.URLField(max_length=1000), required=False, max_length=20)
     anonymous = serializers.BooleanField(default=True)
     reporter = ReporterSerializer(required=False)
@@ -70,9 +71,26 @@ class ReportCreateSerializer(serializers.Serializer):
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.messages) from None
 
+    def validate_subject_name(self, value):
+        if limits.is_blank(value):
+            raise serializers.ValidationError(_("Nama ASN yang dilaporkan wajib diisi dengan huruf yang terlihat."))
+        return value
+
+    def validate_description(self, value):
+        if limits.is_blank(value):
+            raise serializers.ValidationError(_("Bidang ini wajib diisi dengan huruf yang terlihat."))
+        return value
+
     def validate_conduct_date(self, value):
         if value > timezone.localdate():
             raise serializers.ValidationError(_("Tanggal kejadian tidak boleh di masa depan."))
+        if value < limits.EARLIEST_CONDUCT_DATE:
+            raise serializers.ValidationError(_("Tanggal kejadian terlalu lama."))
+        return value
+
+    def validate_known_date(self, value):
+        if value is not None and (value > timezone.localdate() or value < limits.EARLIEST_CONDUCT_DATE):
+            raise serializers.ValidationError(_("Tanggal diketahui harus antara tanggal kejadian dan hari ini."))
         return value
 
 
@@ -114,7 +132,7 @@ class ReportStatusSerializer(serializers.Serializer):
 
 
 class NoteCreateSerializer(serializers.Serializer):
-    text = serializers.CharField(required=False, allow_blank=True)
+    text = serializers.CharField(required=False, allow_blank=True, max_length=limits.NOTE_MAX)
     links = serializers.ListField(child=serializers.URLField(max_length=1000), required=False, max_length=20)
 
 
@@ -139,8 +157,8 @@ class SanctionSerializer(serializers.ModelSerializer):
 
 
 class ViolationSerializer(serializers.ModelSerializer):
-    counterpart = serializers.CharField(source="counterpart.code", default=None)
-    default_sanction = serializers.CharField(source="default_sanction.code", default=None)
+    counterpart = serializers.CharField(source="counterpart.code", default=None, allow_null=True)
+    default_sanction = serializers.CharField(source="default_sanction.code", default=None, allow_null=True)
     sanctions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
@@ -150,7 +168,7 @@ class ViolationSerializer(serializers.ModelSerializer):
 
 
 class ContestSerializer(serializers.ModelSerializer):
-    region_code = serializers.CharField(source="region.code", default=None)
+    region_code = serializers.CharField(source="region.code", default=None, allow_null=True)
 
     class Meta:
         model = Contest
@@ -184,13 +202,13 @@ class CaseEventSerializer(serializers.ModelSerializer):
 class CaseSerializer(serializers.ModelSerializer):
     """Staff view of a case. NIP only for roles that need it; reporter identity never (desk only)."""
 
-    region_code = serializers.CharField(source="region.code", default=None)
-    agency_code = serializers.CharField(source="agency.code", default=None)
-    violation = serializers.CharField(source="violation.code", default=None)
-    contest = serializers.CharField(source="contest.code", default=None)
-    recommended_sanction = serializers.CharField(source="recommended_sanction.code", default=None)
-    decided_sanction = serializers.CharField(source="decided_sanction.code", default=None)
-    authority = serializers.CharField(source="authority.code", default=None)
+    region_code = serializers.CharField(source="region.code", default=None, allow_null=True)
+    agency_code = serializers.CharField(source="agency.code", default=None, allow_null=True)
+    violation = serializers.CharField(source="violation.code", default=None, allow_null=True)
+    contest = serializers.CharField(source="contest.code", default=None, allow_null=True)
+    recommended_sanction = serializers.CharField(source="recommended_sanction.code", default=None, allow_null=True)
+    decided_sanction = serializers.CharField(source="decided_sanction.code", default=None, allow_null=True)
+    authority = serializers.CharField(source="authority.code", default=None, allow_null=True)
     nip = serializers.SerializerMethodField()
     reports = serializers.SerializerMethodField(
         help_text="Tracking codes for verifiers, Bawaslu and admins; neutral labels for other roles.")

@@ -1,9 +1,9 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from netra.learning.api import SelfCheckView
 from netra.monitoring import api as monitoring_api
 
-from . import views
+from . import errors, views
 
 app_name = "api"
 urlpatterns = [
@@ -22,4 +22,5 @@ urlpatterns = [
     path("reference/contests/", views.ContestList.as_view(), name="contests"),
     path("reference/stages/", views.StageList.as_view(), name="stages"),
     path("self-check/", SelfCheckView.as_view(), name="self-check"),
+    re_path(r"^.*$", errors.not_found, name="not-found"),  # last: any other /api/v1/ address is JSON 404
 ]

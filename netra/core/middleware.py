@@ -16,6 +16,9 @@ class ChosenLanguageMiddleware:
 
     def __call__(self, request):
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen is None and request.path.startswith("/api/"):
+            # API clients have no language switcher: they ask with Accept-Language.
+            chosen = _first_accepted(request.headers.get("Accept-Language", ""), self.available)
         language = chosen if chosen in self.available else settings.LANGUAGE_CODE
         request.LANGUAGE_CODE = language
         # override() restores the previous language afterwards, so the choice never leaks into
@@ -24,3 +27,12 @@ class ChosenLanguageMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def _first_accepted(header: str, available: set[str]) -> str | None:
+    """The first language of an Accept-Language header that the site offers ("en-US" counts as "en")."""
+    for part in header.split(","):
+        code = part.split(";")[0].strip().lower().split("-")[0]
+        if code in available:
+            return code
+    return None

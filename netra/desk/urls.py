@@ -18,4 +18,5 @@ urlpatterns = [
     path("dasbor/", dashboard.dashboard, name="dashboard"),
     path("dasbor/wilayah.geojson", dashboard.region_map, name="region_map"),
     path("pegawai/impor/", imports.employee_import, name="employee_import"),
+    path("pegawai/impor/<uuid:uid>/", imports.employee_import_job, name="employee_import_job"),
 ]

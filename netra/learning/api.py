@@ -33,7 +33,7 @@ class SelfCheckRequestSerializer(serializers.Serializer):
     contest = serializers.SlugRelatedField(
         slug_field="code", queryset=Contest.objects.all(), required=False, allow_null=True,
         help_text=_("Kode kontestasi (mis. pilgub-kaltim-2024); bila kosong ditebak dari tanggal."),
-        error_messages={"does_not_exist": _("Kontestasi %(value)s tidak dikenal.")})
+        error_messages={"does_not_exist": _("Kontestasi {value} tidak dikenal.")})
 
     def validate_action(self, value):
         if value and value not in selfcheck.rulebook().by_key and value not in selfcheck.CONTENT_FORMS:

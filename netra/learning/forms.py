@@ -118,6 +118,9 @@ class RegistrationForm(forms.Form):
 class AttendanceForm(forms.Form):
     file = forms.FileField(label=_("Berkas peserta (CSV ekspor Zoom)"),
                            help_text=_("Kolom: nama, email, waktu bergabung, waktu keluar, durasi (menit)."))
+    only_valid = forms.BooleanField(
+        label=_("Terapkan hanya baris yang valid (baris bergalat dilewati)"), required=False,
+        help_text=_("Tanpa pilihan ini, berkas yang memuat satu baris galat pun tidak mengubah kehadiran."))
 
     def clean_file(self):
         f = self.cleaned_data["file"]

@@ -444,17 +444,27 @@ def register(webinar: Webinar, name: str, email: str, institution: str = "", use
 
 
 def import_attendance(webinar: Webinar, content: bytes | str, actor, filename: str = "",
-                      at: dt.datetime | None = None) -> AttendanceImport:
+                      at: dt.datetime | None = None, *, only_valid: bool = False) -> AttendanceImport:
     """Read a participant export, sum each person's minutes and mark who attended long enough.
 
     The latest import replaces earlier totals, so a corrected file can simply be imported again.
-    Rows that are malformed or match no registrant are listed in the import's `problems`.
+    Because it replaces them, a file that cannot be trusted changes nothing (the registry import's
+    rule): an unrecognised file, or one no row of which matches a registrant, raises
+    AttendanceFileError; a file with unreadable rows raises AttendanceRowErrors (with the rows)
+    unless the trainer asks for `only_valid`. Rows that match nobody (guests who did not register)
+    are not errors; they are listed in the import's `problems` with the warnings.
     """
     _require(actor, *TRAINER_ROLES)
     at = _now(at)
     parsed = attendance.parse_participants(content)
     registrations = list(webinar.registrations.all())
     matched = attendance.match_rows(parsed.rows, registrations, cap_minutes=webinar.scheduled_minutes or None)
+    if parsed.errors and not only_valid:
+        raise attendance.AttendanceRowErrors(parsed.errors, total=parsed.total)
+    if registrations and not matched.used:
+        raise attendance.AttendanceFileError(_("Tidak satu baris pun cocok dengan pendaftar webinar ini (menurut "
+                                               "email atau nama); kehadiran tidak diubah. Periksa bahwa berkas "
+                                               "ini ekspor peserta webinar yang benar."))
     with transaction.atomic():
         regs = {r.pk: r for r in Registration.objects.select_for_update().filter(webinar=webinar)}
         attendees = 0

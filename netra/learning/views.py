@@ -26,6 +26,7 @@ from netra.core.roles import Role, has_role
 from netra.rules.models import Contest, ContestStage
 
 from . import selfcheck, services, stats
+from .attendance import AttendanceFileError
 from .forms import (
     AttendanceForm,
     CertificateSearchForm,
@@ -368,15 +369,22 @@ def webinar_new(request):
 def webinar_detail(request, code):
     webinar = get_object_or_404(Webinar, code=code)
     form = AttendanceForm(request.POST or None, request.FILES or None)
+    row_errors = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        record = services.import_attendance(webinar, upload.read(), request.user, filename=upload.name)
+        try:
+            record = services.import_attendance(webinar, upload.read(), request.user, filename=upload.name,
+                                                only_valid=form.cleaned_data["only_valid"])
+        except AttendanceFileError as exc:
+            form.add_error("file", str(exc))
+            row_errors = getattr(exc, "problems", [])
+    if request.method == "POST" and not form.errors:
         messages.success(request, _("%(used)s dari %(total)s baris dipakai; %(att)s peserta memenuhi syarat hadir.")
                          % {"used": record.rows_used, "total": record.rows_total, "att": record.attendees})
         return redirect("learning:webinar_detail", code=webinar.code)
     last_import = AttendanceImport.objects.filter(webinar=webinar).first()
     return render(request, "learning/webinar_detail.html", {
-        "webinar": webinar, "form": form, "last_import": last_import,
+        "webinar": webinar, "form": form, "last_import": last_import, "row_errors": row_errors,
         "registrations": webinar.registrations.select_related("certificate"),
     }, status=400 if form.errors else 200)
 

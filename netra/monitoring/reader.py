@@ -15,6 +15,10 @@ PROBLEMS = {
     records.BAD_CSV_ROW: lambda detail: _("baris CSV rusak (kolom text kosong atau kolom berlebih)"),
     records.NO_TEXT: lambda detail: _("kolom text kosong"),
     records.BAD_HEADER: lambda detail: _("Baris judul CSV harus memuat kolom id dan text."),
+    records.BAD_FIELD: lambda detail: _("kolom %(field)s memuat karakter yang tidak sah (NUL atau surrogate tunggal)")
+    % {"field": detail} if detail != "action" else _("kolom action harus berupa teks"),
+    records.CSV_UNREADABLE: lambda detail: _("CSV rusak mulai baris ini (misalnya sel terlalu panjang atau tanda "
+                                             "kutip tidak ditutup); baris selebihnya tidak dibaca."),
 }
 
 

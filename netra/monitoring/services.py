@@ -51,24 +51,59 @@ def _parse_when(value):
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
+def _unstorable_field(row: dict) -> str:
+    """The name of a text field no database can store as given (NUL; a lone UTF-16 surrogate), or "".
+
+    PostgreSQL refuses NUL in text and no encoder accepts a lone surrogate: stored as they are they
+    would fail the whole batch with a server error instead of one reported row.
+    """
+    for key, value in row.items():
+        for text in (str(key), value):
+            if isinstance(text, str) and ("\x00" in text or not _encodable(text)):
+                return str(key).encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\0")[:30]
+    return ""
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def clean_row(row: dict) -> dict:
     """Check one incoming post; raise ValueError with an Indonesian message."""
     if not isinstance(row, dict):
         raise ValueError(_("baris bukan objek dengan kolom id dan text"))
+    bad = _unstorable_field(row)
+    if bad:
+        raise ValueError(_("kolom %(field)s memuat karakter yang tidak sah (NUL atau surrogate tunggal)")
+                         % {"field": bad})
     external_id = str(row.get("id") or "").strip()
     text = row.get("text")
     if not external_id:
         raise ValueError(_("kolom id kosong"))
     if not isinstance(text, str) or not text.strip():
         raise ValueError(_("kolom text kosong"))
-    action = (row.get("action") or Action.POST).strip().lower()
+    limit = settings.NETRA_MAX_POST_CHARS
+    if len(text) > limit:
+        raise ValueError(_("kolom text terlalu panjang (%(n)s karakter; paling banyak %(max)s)")
+                         % {"n": len(text), "max": limit})
+    action = row.get("action") or Action.POST
+    if not isinstance(action, str):
+        raise ValueError(_("kolom action harus berupa teks"))
+    action = action.strip().lower()
     if action not in Action.values:
         raise ValueError(_("tindakan tidak dikenal: %(action)s") % {"action": action[:30]})
     try:
         posted_at = _parse_when(row.get("posted_at"))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValueError(_("posted_at bukan tanggal/waktu yang sah: %(v)s") % {"v": str(row.get("posted_at"))[:40]}) \
             from None
+    if posted_at is not None and posted_at > timezone.now() + dt.timedelta(days=1):
+        # 9999-12-31 would sort first forever and date the post into no election.
+        raise ValueError(_("posted_at di masa depan: %(v)s") % {"v": str(row.get("posted_at"))[:40]})
     url = str(row.get("url") or "").strip()
     if url and not url.startswith(("http://", "https://")):
         raise ValueError(_("url harus diawali http:// atau https://"))

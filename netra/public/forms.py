@@ -1,12 +1,12 @@
 """Citizen-facing forms. Labels and help texts coach a complete report."""
 
-import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netra.core import limits
 from netra.notifications.contacts import available_channels, normalize_address
 from netra.notifications.models import Channel
 from netra.registry.models import Agency, Region
@@ -63,11 +63,14 @@ class ReportForm(forms.Form):
         help_text=_("Laporan resmi paling lambat 7 hari sejak kejadian diketahui. Laporan yang lebih lambat "
                     "tetap diterima sebagai informasi untuk instansi."))
     description = forms.CharField(label=_("Apa yang terjadi?"), widget=forms.Textarea,
+                                  max_length=limits.DESCRIPTION_MAX,
                                   help_text=_("Siapa berbuat apa, untuk calon/partai mana."))
     chronology = forms.CharField(label=_("Kronologi"), widget=forms.Textarea, required=False,
+                                 max_length=limits.CHRONOLOGY_MAX,
                                  help_text=_("Urutan kejadian, saksi, dan hal lain yang membantu verifikasi."))
     links = forms.CharField(label=_("Tautan unggahan atau video"), widget=forms.Textarea(attrs={"rows": 3}),
-                            required=False, help_text=_("Satu tautan per baris."))
+                            required=False, max_length=limits.LINKS_TEXT_MAX,
+                            help_text=_("Satu tautan per baris."))
     files = MultipleFileField(label=_("Bukti (foto JPG/PNG/WEBP atau PDF, maks. 10 MB per berkas)"),
                               required=False)
     is_anonymous = forms.BooleanField(label=_("Laporkan secara anonim"), required=False, initial=True,
@@ -91,6 +94,18 @@ class ReportForm(forms.Form):
         self.fields["updates_channel"].choices = [("", _("Tidak perlu kabar"))] + [
             (c, Channel(c).label) for c in available_channels()]
 
+    def clean_subject_name(self):
+        value = self.cleaned_data["subject_name"]
+        if limits.is_blank(value):
+            raise ValidationError(_("Nama ASN yang dilaporkan wajib diisi dengan huruf yang terlihat."))
+        return value
+
+    def clean_description(self):
+        value = self.cleaned_data["description"]
+        if limits.is_blank(value):
+            raise ValidationError(_("Bidang ini wajib diisi dengan huruf yang terlihat."))
+        return value
+
     def clean_subject_nip(self):
         raw = self.cleaned_data.get("subject_nip", "")
         if not raw.strip():
@@ -101,7 +116,7 @@ class ReportForm(forms.Form):
         value = self.cleaned_data["conduct_date"]
         if value > timezone.localdate():
             raise ValidationError(_("Tanggal kejadian tidak boleh di masa depan."))
-        if value < dt.date(2017, 1, 1):
+        if value < limits.EARLIEST_CONDUCT_DATE:
             raise ValidationError(_("Tanggal kejadian terlalu lama."))
         return value
 
@@ -141,8 +156,10 @@ class TrackForm(forms.Form):
 
 
 class AddInfoForm(forms.Form):
-    text = forms.CharField(label=_("Keterangan tambahan"), widget=forms.Textarea, required=False)
-    links = forms.CharField(label=_("Tautan"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    text = forms.CharField(label=_("Keterangan tambahan"), widget=forms.Textarea, required=False,
+                           max_length=limits.NOTE_MAX)
+    links = forms.CharField(label=_("Tautan"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
+                            max_length=limits.LINKS_TEXT_MAX)
     files = MultipleFileField(label=_("Bukti tambahan"), required=False)
 
     def clean_links(self):

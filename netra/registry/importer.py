@@ -17,6 +17,7 @@ Decisions:
   to it: one regional government cannot rewrite another's register.
 """
 
+import csv
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -33,6 +34,12 @@ from .models import Agency, Employee, Region
 COLUMNS = ("jenis", "nip", "nama", "instansi", "jabatan", "wilayah")
 REQUIRED_VALUES = ("jenis", "nip", "nama", "instansi", "wilayah")
 MAX_ROWS = 50_000
+# Sum of the uncompressed sizes of an XLSX's zip members: 50,000 register rows take about 15 MB.
+MAX_XLSX_UNCOMPRESSED = 100_000_000
+# Files larger than this are imported by a background job with a progress page (about 5,000 rows).
+BACKGROUND_BYTES = 256 * 1024
+PROGRESS_EVERY = 500
+REPORT_ROWS_KEPT = 2000
 # XLSX files are zip archives; sniffing the content (not the name) stops a renamed PDF or image.
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -97,16 +104,49 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
+def _check_zip_size(data: bytes) -> None:
+    """Refuse an XLSX whose members expand beyond MAX_XLSX_UNCOMPRESSED, before any is parsed.
+
+    An XLSX is a zip: 1 MB on disk can hold a million rows (or a deliberate "zip bomb"), and
+    parsing them would hold the request for minutes before the row limit could be checked.
+    The sizes are read from the zip directory, which costs nothing.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ImportFileError(_("Berkas XLSX tidak dapat dibaca; simpan ulang dari Excel sebagai .xlsx.")) from exc
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise ImportFileError(_("Isi berkas XLSX terlalu besar setelah diekstrak (%(mb)s MB; paling besar %(max)s MB). "
+                                "Bagi menjadi beberapa berkas.") % {"mb": total // 1_000_000,
+                                                                     "max": MAX_XLSX_UNCOMPRESSED // 1_000_000})
+
+
 def _read_xlsx(data: bytes) -> list[list[str]]:
+    """The first sheet's rows, read streaming (openpyxl read-only) and stopped past the row limit."""
     from openpyxl import load_workbook
 
+    _check_zip_size(data)
+    unreadable = _("Berkas XLSX tidak dapat dibaca; simpan ulang dari Excel sebagai .xlsx.")
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(_("Berkas XLSX tidak dapat dibaca; simpan ulang dari Excel sebagai .xlsx.")) from exc
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged files
+        raise ImportFileError(unreadable) from exc
     try:
         sheet = workbook.worksheets[0]
-        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            cells = [_cell_text(v) for v in row]
+            if not any(cells):
+                continue
+            rows.append(cells)
+            if len(rows) > MAX_ROWS + 1:  # header + MAX_ROWS
+                raise ImportFileError(_("Terlalu banyak baris (paling banyak %(n)s per berkas).") % {"n": MAX_ROWS})
+        return rows
+    except ImportFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a truncated sheet fails inside zlib or the XML parser
+        raise ImportFileError(_("Berkas XLSX rusak atau terpotong; simpan ulang dari Excel sebagai .xlsx.")) from exc
     finally:
         workbook.close()
 
@@ -124,7 +164,21 @@ def _decode_text(data: bytes) -> str:
 
 def _read_csv(data: bytes) -> list[list[str]]:
     text = _decode_text(data)
-    return [[cell.strip() for cell in row] for row in sniffed_reader(text)]
+    reader = sniffed_reader(text)
+    rows = []
+    try:
+        for row in reader:
+            cells = [cell.strip() for cell in row]
+            if not any(cells):
+                continue
+            rows.append(cells)
+            if len(rows) > MAX_ROWS + 1:
+                raise ImportFileError(_("Terlalu banyak baris (paling banyak %(n)s per berkas).") % {"n": MAX_ROWS})
+    except csv.Error as exc:
+        raise ImportFileError(_("Berkas CSV rusak di sekitar baris %(row)s (misalnya sel terlalu panjang atau "
+                                "tanda kutip tidak ditutup); tidak ada yang diubah.")
+                              % {"row": reader.line_num + 1}) from exc
+    return rows
 
 
 def read_table(data: bytes, filename: str = "") -> list[dict]:
@@ -251,7 +305,8 @@ def _check_row(row: dict, lookups: _Lookups, seen: dict, existing: dict, governm
     return result
 
 
-def check_rows(rows: list[dict], government=None) -> ImportReport:
+def check_rows(rows: list[dict], government=None, progress=None) -> ImportReport:
+    """Check every row; `progress(done)` is called every PROGRESS_EVERY rows for a background job."""
     lookups = _Lookups()
     nips = set()
     for row in rows:
@@ -260,7 +315,12 @@ def check_rows(rows: list[dict], government=None) -> ImportReport:
             nips.add(digits)
     existing = {e.nip: e for e in Employee.objects.filter(nip__in=nips).select_related("agency")}
     seen: dict[str, int] = {}
-    return ImportReport(rows=[_check_row(row, lookups, seen, existing, government) for row in rows])
+    report = ImportReport()
+    for done, row in enumerate(rows, start=1):
+        report.rows.append(_check_row(row, lookups, seen, existing, government))
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
+    return report
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,3 +358,53 @@ def import_employees(data: bytes, filename: str = "", *, only_valid: bool = Fals
         return report
     _apply(report)
     return report
+
+
+# ---------------------------------------------------------------------------------------------
+# background jobs
+
+
+def queue_import(data: bytes, filename: str, user, *, only_valid: bool = False, dry_run: bool = False,
+                 government=None):
+    """Store the upload as a job and start it after commit (a Celery worker, or in-process)."""
+    import uuid
+
+    from django.utils import timezone
+
+    from .models import EmployeeImportJob
+    from .tasks import run_employee_import
+
+    job = EmployeeImportJob.objects.create(uid=uuid.uuid4(), created_at=timezone.now(), created_by=user,
+                                           government=government, filename=filename[:200], data=data,
+                                           only_valid=only_valid, dry_run=dry_run)
+    transaction.on_commit(lambda: run_employee_import.delay(job.pk))
+    return job
+
+
+def run_job(job_id: int):
+    """Run a queued job: read, check with progress, write as `import_employees` would; never raises
+    for a bad file (the job records the message)."""
+    from django.utils import timezone
+
+    from .models import EmployeeImportJob
+
+    job = EmployeeImportJob.objects.get(pk=job_id)
+    if job.status not in (EmployeeImportJob.Status.QUEUED, EmployeeImportJob.Status.RUNNING):
+        return job
+    jobs = EmployeeImportJob.objects.filter(pk=job.pk)
+    jobs.update(status=EmployeeImportJob.Status.RUNNING)
+    try:
+        rows = read_table(bytes(job.data), job.filename)
+        jobs.update(rows_total=len(rows))
+        report = check_rows(rows, government=job.government, progress=lambda done: jobs.update(rows_checked=done))
+        if not job.dry_run and report.valid_rows and (job.only_valid or not report.has_errors):
+            _apply(report)
+    except ImportFileError as exc:
+        jobs.update(status=EmployeeImportJob.Status.FAILED, error=str(exc), finished_at=timezone.now())
+        return EmployeeImportJob.objects.get(pk=job.pk)
+    kept = [{"number": r.number, "nip": r.nip, "name": r.name, "messages": r.messages}
+            for r in report.error_rows[:REPORT_ROWS_KEPT]]
+    jobs.update(status=EmployeeImportJob.Status.DONE, rows_checked=len(report.rows), created=report.created,
+                updated=report.updated, imported=report.imported, finished_at=timezone.now(),
+                report={"valid": len(report.valid_rows), "errors": len(report.error_rows), "error_rows": kept})
+    return EmployeeImportJob.objects.get(pk=job.pk)

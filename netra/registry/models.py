@@ -1,5 +1,6 @@
 """Regions, agencies (OPD), civil servants and their public social-media accounts."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -115,3 +116,47 @@ class SocialAccount(models.Model):
 
     def __str__(self):
         return f"{self.get_platform_display()} @{self.handle}"
+
+
+class EmployeeImportJob(models.Model):
+    """A large register file imported in the background (a Celery task, in-process without a broker).
+
+    The uploaded bytes are kept with the job so nothing a user submitted is lost if a worker stops;
+    the page polls `rows_checked` for progress and shows the row report from `report` when done.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("menunggu")
+        RUNNING = "running", _("diproses")
+        DONE = "done", _("selesai")
+        FAILED = "failed", _("gagal")
+
+    uid = models.UUIDField(unique=True, editable=False)
+    created_at = models.DateTimeField(_("dibuat"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    government = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    filename = models.CharField(_("nama berkas"), max_length=200, blank=True)
+    data = models.BinaryField(_("isi berkas"))
+    only_valid = models.BooleanField(default=False)
+    dry_run = models.BooleanField(default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    imported = models.BooleanField(default=False)
+    report = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("impor daftar ASN")
+        verbose_name_plural = _("impor daftar ASN")
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.rows_checked / self.rows_total) if self.rows_total else 0

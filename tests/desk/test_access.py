@@ -41,6 +41,7 @@ ACCESS = {
     "dashboard": row(200, **NO_CASE_ACCESS),
     "region_map": row(200, **NO_CASE_ACCESS),
     "employee_import": row(403, admin=200, ppk=200, ppk_other=200),
+    "employee_import_job": row(403, admin=404, ppk=404, ppk_other=404),  # unknown job
     # POST: `assign` is open to verifiers, supervisors and admins; the service refuses the rest.
     "action_assign": row(403, verifier=DONE, supervisor=DONE, admin=DONE, ppk=404, ppk_other=404),
     "action_unknown": row(404, **NO_CASE_ACCESS),
@@ -70,6 +71,8 @@ def urls(target):
         "dashboard": ("get", reverse("desk:dashboard"), {}),
         "region_map": ("get", reverse("desk:region_map"), {}),
         "employee_import": ("get", reverse("desk:employee_import"), {}),
+        "employee_import_job": ("get", reverse("desk:employee_import_job",
+                                               args=["00000000-0000-4000-8000-000000000000"]), {}),
         "action_assign": ("post", reverse("desk:case_action", args=[code, "assign"]), {"assign-assignee": ""}),
         "action_unknown": ("post", reverse("desk:case_action", args=[code, "delete_everything"]), {}),
         "open_identity": ("post", reverse("desk:open_identity", args=[code, target["evidence"].report_id]),
@@ -93,7 +96,7 @@ def test_table_covers_every_desk_url():
 
     named = {p.name for p in urlpatterns} - {"login", "logout"}
     covered = {"home", "case_list", "case_export", "case_detail", "evidence_view", "evidence_original",
-               "dashboard", "region_map", "employee_import", "case_action", "open_identity"}
+               "dashboard", "region_map", "employee_import", "employee_import_job", "case_action", "open_identity"}
     assert named == covered, "add the new desk URL to ACCESS and urls() in this file"
 
 

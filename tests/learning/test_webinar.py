@@ -63,7 +63,7 @@ def test_registration_rules(webinar, registered):
 
 def test_zoom_import_sums_rows_matches_and_reports_bad_rows(webinar, registered, people):
     record = services.import_attendance(webinar, ZOOM_CSV.encode(), people["trainer"], filename="participants.csv",
-                                        at=START + dt.timedelta(hours=3))
+                                        at=START + dt.timedelta(hours=3), only_valid=True)
     regs = {r.name: r for r in webinar.registrations.all()}
     assert regs["Budi Santoso"].attended_minutes == 70 and regs["Budi Santoso"].attended  # 40 + 30, email any case
     assert regs["Siti Aminah"].attended_minutes == 90 and regs["Siti Aminah"].attended  # no email: by name
@@ -86,7 +86,7 @@ def test_zoom_import_sums_rows_matches_and_reports_bad_rows(webinar, registered,
     # a corrected export imported again replaces the totals
     fixed = ZOOM_CSV.replace("Rahmat Hidayat,rahmat@example.go.id,11/27/2023 09:00:00 AM,11/27/2023 09:30:00 AM,30",
                              "Rahmat Hidayat,rahmat@example.go.id,11/27/2023 09:00:00 AM,11/27/2023 10:30:00 AM,90")
-    services.import_attendance(webinar, fixed, people["trainer"])
+    services.import_attendance(webinar, fixed, people["trainer"], only_valid=True)
     assert webinar.registrations.get(name="Rahmat Hidayat").attended
     assert webinar.registrations.get(name="Budi Santoso").attended_minutes == 70
     assert AttendanceImport.objects.count() == 2
@@ -97,14 +97,14 @@ def test_semicolon_indonesian_headers_and_missing_header():
     parsed = attendance.parse_participants(text)
     assert [(r.name, r.email, r.minutes) for r in parsed.rows] == [("Ani", "ani@x.id", 60)]
     assert parsed.rows[0].join.tzinfo is not None
-    bad = attendance.parse_participants("foo,bar\n1,2\n")
-    assert not bad.rows and "judul kolom" in bad.problems[0]["reason"]
+    with pytest.raises(attendance.AttendanceFileError, match="judul kolom"):
+        attendance.parse_participants("foo,bar\n1,2\n")
     computed = attendance.parse_participants("Name,Join Time,Leave Time\nAni,2023-11-27 09:00,2023-11-27 10:15\n")
     assert computed.rows[0].minutes == 75
 
 
 def test_certificates_for_attendees_are_mailed(webinar, registered, people, django_capture_on_commit_callbacks):
-    services.import_attendance(webinar, ZOOM_CSV, people["trainer"])
+    services.import_attendance(webinar, ZOOM_CSV, people["trainer"], only_valid=True)
     with django_capture_on_commit_callbacks(execute=True):
         issued = services.issue_webinar_certificates(webinar, people["trainer"])
     assert sorted(c.holder_name for c in issued) == ["Budi Santoso", "Dewi Lestari", "Siti Aminah"]
@@ -124,6 +124,11 @@ def test_webinar_pages(client, webinar, people):
     upload = SimpleUploadedFile("participants.csv", b"Name,User Email,Duration (Minutes)\nAni Warga,ani@example.org,"
                                 b"65\nX,x@y.z,abc\n", content_type="text/csv")
     response = client.post(reverse("learning:webinar_detail", args=[webinar.code]), {"file": upload})
+    assert response.status_code == 400 and 'id="import-errors"' in response.content.decode()
+    assert not webinar.registrations.get(email="ani@example.org").attended  # a file with errors changes nothing
+    upload.seek(0)
+    response = client.post(reverse("learning:webinar_detail", args=[webinar.code]),
+                           {"file": upload, "only_valid": "on"})
     assert response.status_code == 302
     page = client.get(reverse("learning:webinar_detail", args=[webinar.code])).content.decode()
     assert 'id="import-report"' in page and "Durasi bukan angka" in page

@@ -1,5 +1,6 @@
 """Import → screen (in-process, no broker) → flag → confirm into a case, or dismiss into feedback."""
 
+import csv
 import hashlib
 import io
 
@@ -148,3 +149,19 @@ def test_the_queue_marks_a_rule_decided_flag(client, people, account, django_cap
     client.force_login(people["monitor"])
     page = client.get(reverse("monitoring:flags")).content.decode()
     assert "#AMINAjaDulu" in page and ">aturan<" in page
+
+
+def test_upload_with_a_csv_field_over_the_csv_limit_is_answered(client, people):
+    """A CSV cell over Python's 131,072-character field limit is a reported line, not a 500 (issue 11)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from netra.monitoring.models import ImportBatch, Post
+
+    csv.field_size_limit(131_072)  # Python's default (netra screen raises it in its own process)
+    client.force_login(people["monitor"])
+    data = ('id,text\n1,Rapat pagi\n2,"' + "x" * 140_000 + '"\n').encode()
+    response = client.post("/desk/pemantauan/impor/", {"file": SimpleUploadedFile("posts.csv", data)})
+    assert response.status_code == 302
+    batch = ImportBatch.objects.get()
+    assert [e["line"] for e in batch.row_errors] == [3] and "CSV rusak" in batch.row_errors[0]["error"]
+    assert list(Post.objects.values_list("external_id", flat=True)) == ["1"]

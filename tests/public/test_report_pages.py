@@ -76,6 +76,9 @@ def test_codes_typed_loosely_are_found(client, region_id):
     ("region", "", "harus diisi"),
     ("conduct_date", "2099-01-01", "masa depan"),
     ("links", "bukan tautan", "Tautan tidak sah"),
+    ("subject_name", "\u200b", "huruf yang terlihat"),  # issue 11: only a zero-width space
+    ("description", "x" * 5001, "5000"),  # issue 11: limits per field
+    ("chronology", "x" * 10_001, "10000"),
 ])
 def test_bad_input_gets_a_clear_message_and_changes_nothing(client, region_id, field, value, message):
     data = form_data(region=region_id)
@@ -136,3 +139,8 @@ def test_a_request_in_english_does_not_change_the_language_of_later_work(client,
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     client.get("/")
     assert translation.get_language() == "id"
+
+
+def test_form_states_its_length_limits(client, reference):
+    page = client.get(reverse("public:report")).content.decode()
+    assert 'maxlength="5000"' in page and 'maxlength="10000"' in page

@@ -65,9 +65,9 @@ def test_csv_from_stdin_with_format(monkeypatch, capsys):
     assert rows[0]["id"] == "1" and rows[0]["label"] != "partisan"
 
 
-def test_missing_input_file_is_an_error(tmp_path):
-    with pytest.raises(FileNotFoundError):
-        screen_main([str(tmp_path / "nope.jsonl")])
+def test_missing_input_file_is_an_error(tmp_path, capsys):
+    assert screen_main([str(tmp_path / "nope.jsonl")]) == 2
+    assert capsys.readouterr().err.strip().endswith("input file not found: " + str(tmp_path / "nope.jsonl"))
 
 
 def test_screening_train_command_reaches_the_training_module(monkeypatch, tmp_path, capsys):

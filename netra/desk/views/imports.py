@@ -1,14 +1,16 @@
 """Upload of the ASN register by administrators and PPK/BKD officers."""
 
 from django import forms
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from netra.core.decorators import role_required
 from netra.core.permissions import EMPLOYEE_IMPORTERS, government_scope
-from netra.registry.importer import ImportFileError, import_employees
-from netra.registry.models import Region
+from netra.core.roles import Role, has_role
+from netra.registry.importer import BACKGROUND_BYTES, ImportFileError, import_employees, queue_import
+from netra.registry.models import EmployeeImportJob, Region
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -40,8 +42,13 @@ def employee_import(request):
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and not blocked and form.is_valid():
         upload = form.cleaned_data["file"]
+        data = upload.read()
+        if len(data) > BACKGROUND_BYTES:
+            job = queue_import(data, upload.name, request.user, only_valid=form.cleaned_data["only_valid"],
+                               dry_run="check_only" in request.POST, government=government)
+            return redirect("desk:employee_import_job", uid=job.uid)
         try:
-            report = import_employees(upload.read(), upload.name, only_valid=form.cleaned_data["only_valid"],
+            report = import_employees(data, upload.name, only_valid=form.cleaned_data["only_valid"],
                                       dry_run="check_only" in request.POST, government=government)
         except ImportFileError as exc:
             form.add_error("file", str(exc))
@@ -53,3 +60,13 @@ def employee_import(request):
         "form": form, "report": report, "government": government, "blocked": blocked,
         "dry_run": "check_only" in request.POST,
     }, status=status)
+
+
+@role_required(*EMPLOYEE_IMPORTERS)
+def employee_import_job(request, uid):
+    """Progress and result of a background import; only its author (or an admin) may see it."""
+    job = get_object_or_404(EmployeeImportJob, uid=uid)
+    if job.created_by_id != request.user.pk and not has_role(request.user, Role.ADMIN):
+        raise Http404
+    running = job.status in (EmployeeImportJob.Status.QUEUED, EmployeeImportJob.Status.RUNNING)
+    return render(request, "desk/employee_import_job.html", {"job": job, "running": running})
