@@ -130,16 +130,16 @@ def _admin_lexicon_entries() -> tuple:
 
 
 @lru_cache(maxsize=2)
-def _screener_for(key: tuple):
+def _screener_for(key: tuple, max_chars: int):
     from netra.screening.model import Screener
 
     extra = [e.entry for e in LexiconEntry.objects.filter(is_active=True).order_by("pk")]
-    return Screener.load(extra_lexicon=extra or None)
+    return Screener.load(extra_lexicon=extra or None, max_chars=max_chars)
 
 
 def get_screener():
     """One screener per process, rebuilt when admins change lexicon entries."""
-    return _screener_for(_admin_lexicon_entries())
+    return _screener_for(_admin_lexicon_entries(), settings.NETRA_SCREEN_MAX_CHARS)
 
 
 def screen_batch(batch_id: int) -> ImportBatch:

@@ -55,6 +55,8 @@ class ScreenResult:
     # Set when a decision rule, not the model's probabilities alone, fixed the label: "bare_campaign"
     # (a short post that is only campaign material) or "campaign_cue" (kept out of non_political).
     rule: str | None = None
+    # True when only the first `Screener.max_chars` characters were screened (the rest was not read).
+    truncated: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -69,6 +71,7 @@ class ScreenResult:
             "contest": self.contest,
             "model_version": self.model_version,
             "rule": self.rule,
+            "truncated": self.truncated,
         }
 
 
@@ -132,6 +135,25 @@ def decide(proba: np.ndarray, classes: Sequence[str], threshold: float | None,
     return chosen
 
 
+# Characters of a post that are screened; the rest is not read and the result says `truncated`.
+# Why a cap: a social-media post is at most a few thousand characters (the five neutrality news
+# articles of the seed set are 2–3.2 k); a pasted 1 MB "post" must not hold a request or a batch for
+# seconds. The platform sets it from NETRA_SCREEN_MAX_CHARS.
+DEFAULT_MAX_CHARS = 20_000
+
+
+def clip_text(text: str, max_chars: int) -> tuple[str, bool]:
+    """The screened part of a post: at most `max_chars` characters, cut after a whole word.
+
+    Cutting at a space (when one is in the last 200 characters) keeps the last cue from being read
+    as half a word. Evidence offsets stay valid: the clipped text is a prefix of the original.
+    """
+    if len(text) <= max_chars:
+        return text, False
+    cut = text.rfind(" ", max(0, max_chars - 200), max_chars + 1)
+    return text[: cut if cut > 0 else max_chars], True
+
+
 def default_model_path() -> Path:
     """Path of the shipped artifact named in models/manifest.json."""
     models = Path(str(resources.files("netra.screening").joinpath("models")))
@@ -142,7 +164,7 @@ def default_model_path() -> Path:
 class Screener:
     """Screens posts for partisan election content. Thread-safe for reading after construction."""
 
-    def __init__(self, artifact: Mapping, lexicon: Lexicon | None = None):
+    def __init__(self, artifact: Mapping, lexicon: Lexicon | None = None, max_chars: int = DEFAULT_MAX_CHARS):
         if artifact.get("features_version") != FEATURES_VERSION:
             # The dense features are computed by this code, not stored in the artifact: an artifact
             # trained with other features would score garbage (or fail on the matrix width).
@@ -158,15 +180,22 @@ class Screener:
         # partisan when p(partisan) >= this (chosen by CV at training); None: plain argmax
         self.partisan_threshold: float | None = artifact.get("partisan_threshold")
         self.lexicon = lexicon or Lexicon.load()
+        if int(max_chars) < 1:
+            raise ValueError("max_chars must be a positive number of characters")
+        self.max_chars = int(max_chars)
         if self.lexicon.version != artifact.get("lexicon_version"):
             # Admin entries change only the cue features, the model weights stay the same.
             self.model_version = f"{self.model_version}/lex{self.lexicon.version}"
 
     @classmethod
-    def load(cls, path: str | Path | None = None, extra_lexicon: Mapping | Iterable[Mapping] | None = None) -> Screener:
-        """Load the shipped artifact (or `path`); `extra_lexicon` adds admin entries to the lexicon."""
+    def load(cls, path: str | Path | None = None, extra_lexicon: Mapping | Iterable[Mapping] | None = None,
+             max_chars: int = DEFAULT_MAX_CHARS) -> Screener:
+        """Load the shipped artifact (or `path`); `extra_lexicon` adds admin entries to the lexicon.
+
+        `max_chars` caps the characters screened per post (`ScreenResult.truncated` says when).
+        """
         artifact = joblib.load(path or default_model_path())
-        return cls(artifact, Lexicon.load(extra=extra_lexicon) if extra_lexicon else None)
+        return cls(artifact, Lexicon.load(extra=extra_lexicon) if extra_lexicon else None, max_chars)
 
     # ---- public API ----------------------------------------------------------------------
     def screen(self, text: str, action: str | None = None, posted_at=None) -> ScreenResult:
@@ -183,7 +212,8 @@ class Screener:
         n = len(texts)
         actions = actions if actions is not None else [None] * n
         posted_ats = posted_ats if posted_ats is not None else [None] * n
-        norms = [normalize(t or "") for t in texts]
+        clipped = [clip_text(t or "", self.max_chars) for t in texts]
+        norms = [normalize(t) for t, _cut in clipped]
         matches = [self.lexicon.match(nm, d) for nm, d in zip(norms, posted_ats, strict=True)]
         X = self.features.transform(norms, matches)
         proba = self.classifier.predict_proba(X)
@@ -203,6 +233,7 @@ class Screener:
                                   None if stance_proba is None else stance_proba[i], actions[i], posted_ats[i])
             if chosen[i] != plain[i]:
                 result.rule = "bare_campaign" if bare[i] else "campaign_cue"
+            result.truncated = clipped[i][1]
             out.append(result)
         return out
 
