@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -43,6 +44,9 @@ DEFAULT_NEEDS_CONTEXT = {"gesture": True, "number": True}
 # electoral word (pemilu, capres, partai, ...) or another contestant cue: "dukung timnas, garuda di
 # dadaku" is football, "dukung partai garuda" is not.
 EVERYDAY_CONTEXT_KINDS = frozenset({"number", "gesture"})
+# Cue kinds also matched as a whole hashtag written without spaces ("#PRABOWOGIBRAN2024", "#andiharun").
+COMPACT_KINDS = frozenset({"name", "nickname", "party", "slogan", "hashtag"})
+_NOT_ALNUM = re.compile(r"[\W_]+")
 # Word lists of the lexicon file; admin entries extend them (merge_into).
 TERM_GROUPS = ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms")
 
@@ -149,6 +153,9 @@ class Lexicon:
         self._by_phrase: dict[tuple[str, ...], list[Cue]] = {}
         self._terms: dict[tuple[str, ...], set[str]] = {}
         self.accounts: dict[str, list[Cue]] = {}
+        # Contestant phrases with spaces and punctuation removed ("prabowogibran2024"), for hashtags
+        # that glue a name or slogan in a way the segmenter cannot split (all capitals, unknown names).
+        self._compact: dict[str, list[Cue]] = {}
         self.max_len = 1
         self._build()
 
@@ -204,6 +211,16 @@ class Lexicon:
                         text = t["text"].format(n=n, nn=n.zfill(2))
                         entry = {"needs_context": False, **t, "text": text}
                         self._add_entry(entry, "number", key, cid, vf, vt)
+                    if is_party:
+                        # "PDIP nomor 3", "Golkar no urut 4": the party with its own ballot number is
+                        # campaign material, not a pair's number after a party name.
+                        for fname in ("names", "nicknames"):
+                            for name_entry in person.get(fname, []) or []:
+                                name = name_entry if isinstance(name_entry, str) else name_entry["text"]
+                                for t in templates.get("party_named", []):
+                                    text = t["text"].format(name=name, n=n, nn=n.zfill(2))
+                                    self._add_entry({"needs_context": False, **t, "text": text}, "number",
+                                                    key, cid, vf, vt)
                     if not is_party and n in gestures:
                         self._add_entry({"text": gestures[n], "needs_context": True}, "gesture", key, cid, vf, vt)
         for entry in data.get("mock_terms", []):
@@ -221,6 +238,11 @@ class Lexicon:
                     self.max_len = max(self.max_len, len(phrase))
         for phrase, cues in self._by_phrase.items():
             self._index.setdefault(phrase[0], []).append((phrase, cues))
+            compact = "".join(phrase)
+            if len(compact) >= 4:
+                glued = [c for c in cues if c.kind in COMPACT_KINDS]
+                if glued:
+                    self._compact.setdefault(compact, []).extend(glued)
         for phrase in self._terms:
             if phrase not in self._by_phrase:
                 self._index.setdefault(phrase[0], []).append((phrase, []))
@@ -303,6 +325,8 @@ class Lexicon:
                 if i is None:
                     continue
                 result.hits.append(Hit(i, i, cues))
+        if norm.hashtags and self._compact:
+            self._match_glued_hashtags(norm, result)
         if not result.hits:
             return result
         # Drop hits contained in a longer hit ("prabowo" inside "prabowo gibran"). Hits are sorted by
@@ -361,6 +385,25 @@ class Lexicon:
         result.hits = kept
         self._resolve(result, day)
         return result
+
+    def _match_glued_hashtags(self, norm: Normalized, result: Match) -> None:
+        """A hashtag that is a whole contestant phrase without spaces is a hit over its tokens.
+
+        Why: segmentation splits "#AMINAjaDulu" by case, but "#PRABOWOGIBRAN2024" or "#andiharun"
+        reach the matcher as one unknown token, and the cue was silently lost (issue 15).
+        """
+        spans = {(h.first, h.last) for h in result.hits}
+        starts = norm.starts
+        for tag, s, e in norm.hashtags:
+            cues = self._compact.get(_NOT_ALNUM.sub("", tag))
+            if not cues:
+                continue
+            first = bisect_left(starts, s)
+            last = bisect_left(starts, e) - 1
+            if first > last or (first, last) in spans:
+                continue
+            spans.add((first, last))
+            result.hits.append(Hit(first, last, list(cues)))
 
     def _resolve(self, result: Match, day: date | None) -> None:
         """Pick one contestant per hit when a phrase belongs to several contests ("02", "prabowo").

@@ -117,7 +117,7 @@ def _collapse(word: str) -> str:
 
     Two first, because "aaamiiin" must become the prayer word "aamiin", not the pair acronym "amin".
     """
-    if not _TRIPLE.search(word):
+    if len(word) <= 3 or not _TRIPLE.search(word):  # "ppp" is the party, not a stretched "p"
         return word
     slang, _, costs, _ = _resources()
     two = _TRIPLE.sub(r"\1\1", word)
