@@ -25,6 +25,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
 
+from .contests import contest_rows, lexicon_view
 from .normalize import Normalized, normalize_phrase
 
 # Singular kind names used in evidence.
@@ -173,6 +174,7 @@ class Lexicon:
                 base = json.load(fh)
         else:
             base = copy.deepcopy(_shipped())
+        with_calendar(base)
         if extra:
             extras = [extra] if isinstance(extra, Mapping) else list(extra)
             for ext in extras:
@@ -475,6 +477,23 @@ class Lexicon:
         """The contest a contestant key belongs to (the first listed when a key is reused)."""
         ids = self.contest_of.get(key)
         return self.contests.get(ids[0]) if ids else None
+
+
+def with_calendar(data: dict) -> dict:
+    """Fill each lexicon contest's name, dates, season and priority from the shared calendar.
+
+    The lexicon file names contests by their calendar code and lists contestants; dates live only in
+    `data/contests.json` (shared with the rules' Contest rows). A field the lexicon entry sets itself
+    wins: an admin entry for a contest the calendar does not know yet (Pemilu 2029 before a release)
+    carries its own dates in the same schema.
+    """
+    rows = contest_rows()
+    for contest in data.get("contests", []):
+        row = rows.get(contest.get("id"))
+        if row is not None:
+            for k, v in lexicon_view(row).items():
+                contest.setdefault(k, v)
+    return data
 
 
 def merge_into(base: dict, extra: Mapping) -> None:
