@@ -49,7 +49,8 @@ EVERYDAY_CONTEXT_KINDS = frozenset({"number", "gesture"})
 COMPACT_KINDS = frozenset({"name", "nickname", "party", "slogan", "hashtag"})
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # Word lists of the lexicon file; admin entries extend them (merge_into).
-TERM_GROUPS = ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms")
+TERM_GROUPS = ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms",
+               "conduct_terms", "mobilise_terms", "rejection_terms", "incumbent_terms", "official_terms")
 
 
 def _to_date(value) -> date | None:
@@ -109,6 +110,14 @@ class Match:
     attack_pos: list[int] = field(default_factory=list)
     support_pos: list[int] = field(default_factory=list)
     day: date | None = None
+    # Decision-rule evidence (issue 15), not model features: campaign work ("saksi TPS", "fotokopi
+    # KTP", "stiker"), rejection ("jangan pilih", "asal bukan", "ganti bupati"), an incumbent named by
+    # office ("petahana", "pak wali"), and an official or reporting frame (KPU, Bawaslu, sosialisasi).
+    conduct: int = 0
+    mobilise: int = 0  # a call to act or a first-person report: ayo, tolong, ajak, japri, saya, kita, ...
+    rejection_pos: list[int] = field(default_factory=list)
+    incumbent: int = 0
+    official: int = 0
 
     @property
     def counted(self) -> list[Hit]:
@@ -313,6 +322,16 @@ class Lexicon:
                     if "support" in groups:
                         result.support += 1
                         result.support_pos.append(i)
+                    if "conduct" in groups:
+                        result.conduct += 1
+                    if "mobilise" in groups:
+                        result.mobilise += 1
+                    if "rejection" in groups:
+                        result.rejection_pos.append(i)
+                    if "incumbent" in groups:
+                        result.incumbent += 1
+                    if "official" in groups:
+                        result.official += 1
                 if cues:
                     result.hits.append(Hit(i, i + ln - 1, cues))
         token_at: dict[int, int] | None = None

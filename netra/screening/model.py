@@ -106,6 +106,64 @@ def is_bare_campaign(norm: Normalized, match: Match) -> bool:
                                           for h in match.hits)
 
 
+CONTESTANT_KINDS = frozenset({"name", "nickname", "party", "slogan", "hashtag", "gesture", "number", "account", "mock"})
+# "jangan sampai X menang": a rejection only when one of these follows within REJECT_SPAN tokens.
+OUTCOME_WORDS = frozenset({"menang", "lolos", "terpilih", "jadi", "duduk", "berkuasa", "memimpin", "balik"})
+REJECT_SPAN = 8
+
+
+def rule_for(norm: Normalized, match: Match) -> str | None:
+    """The decision rule that makes a post partisan whatever its score, or None."""
+    if is_bare_campaign(norm, match):
+        return "bare_campaign"
+    if is_rejection(norm, match):
+        return "rejection"
+    if is_campaign_work(match):
+        return "campaign_work"
+    return None
+
+
+def _electoral_frame(match: Match) -> bool:
+    """An electoral word (pemilu, paslon, TPS, bilik suara, ...) or a counted contestant cue."""
+    return match.context > 0 or any(h.counted for h in match.hits)
+
+
+def is_campaign_work(match: Match) -> bool:
+    """Campaign work in an electoral frame: recruiting witnesses, collecting KTP, stickers, declarations.
+
+    The rubric counts "recruiting others into a winning team, collecting KTP for a candidate" as
+    partisan even when no contestant is named ("Dicari saksi TPS untuk paslon kita"); the labelled
+    posts hold almost none, so the model cannot learn it. An official or reporting frame (KPU,
+    Bawaslu, penertiban, sosialisasi, politik uang) keeps the rule off, and a call to act or a
+    first-person report (ayo, tolong, ajak, japri, saya, kita) is required: an ASN's own election
+    duties and news about volunteers and campaign material are not campaigning.
+    """
+    return match.conduct > 0 and match.mobilise > 0 and not match.official and _electoral_frame(match)
+
+
+def is_rejection(norm: Normalized, match: Match) -> bool:
+    """Negative campaigning: a rejection pattern toward an identifiable contestant or incumbent.
+
+    "Jangan pilih Prabowo", "asal bukan 02", "ganti bupati", "coblos kolom kosong", "jangan sampai
+    … menang" next to a counted contestant cue, an incumbent named by office (petahana, pak wali)
+    or the empty column, in an electoral frame and outside an official or reporting frame. Attacks
+    were the screener's weakest recall (0.25 on an outside set) because the training posts attack
+    mostly with insults, not with calls to vote against.
+    """
+    if match.official or not match.rejection_pos and "jangan" not in norm.tokens:
+        return False
+    toks = norm.tokens
+    positions = list(match.rejection_pos)
+    for i, tok in enumerate(toks):
+        if tok == "jangan" and i + 1 < len(toks) and toks[i + 1] == "sampai" and \
+                OUTCOME_WORDS.intersection(toks[i + 2 : i + 2 + REJECT_SPAN]):
+            positions.append(i)
+    if not positions:
+        return False
+    named = any(h.counted and h.base is not None and h.base.kind in CONTESTANT_KINDS for h in match.hits)
+    return (named or match.incumbent > 0) and _electoral_frame(match) or (match.incumbent > 0 and match.context > 0)
+
+
 def decide(proba: np.ndarray, classes: Sequence[str], threshold: float | None,
            electoral: np.ndarray | None = None, bare_campaign: np.ndarray | None = None) -> np.ndarray:
     """Class index per row: `partisan` when p(partisan) >= threshold, else the likelier other class.
@@ -220,8 +278,9 @@ class Screener:
         stance_proba = None
         partisan_col = self.classes.index("partisan")
         electoral = np.array([has_campaign_cue(m) for m in matches])
-        bare = np.array([is_bare_campaign(nm, m) for nm, m in zip(norms, matches, strict=True)])
-        chosen = decide(proba, self.classes, self.partisan_threshold, electoral, bare)
+        rules = [rule_for(nm, m) for nm, m in zip(norms, matches, strict=True)]
+        chosen = decide(proba, self.classes, self.partisan_threshold, electoral,
+                        np.array([r is not None for r in rules]))
         is_partisan = chosen == partisan_col
         if self.stance_model is not None and is_partisan.any():
             stance_proba = np.zeros((n, len(self.stance_model.classes_)))
@@ -231,8 +290,10 @@ class Screener:
         for i in range(n):
             result = self._result(texts[i] or "", norms[i], matches[i], proba[i], int(chosen[i]),
                                   None if stance_proba is None else stance_proba[i], actions[i], posted_ats[i])
+            if rules[i] == "rejection" and result.label == "partisan":
+                result.stance = "attack"
             if chosen[i] != plain[i]:
-                result.rule = "bare_campaign" if bare[i] else "campaign_cue"
+                result.rule = rules[i] or "campaign_cue"
             result.truncated = clipped[i][1]
             out.append(result)
         return out
