@@ -222,6 +222,8 @@ NETRA_DEADLINES = {
 
 # Screener results at or above this partisan probability open a flag for a verifier.
 NETRA_FLAG_THRESHOLD = float(os.environ.get("NETRA_FLAG_THRESHOLD", "0.5"))
+# Characters of a post the screener reads; longer posts are cut and their result says "truncated".
+NETRA_SCREEN_MAX_CHARS = int(os.environ.get("NETRA_SCREEN_MAX_CHARS", "20000"))
 
 # Days before an election stage starts that staff get a reminder e-mail.
 NETRA_STAGE_REMINDER_DAYS = int(os.environ.get("NETRA_STAGE_REMINDER_DAYS", 3))

@@ -51,7 +51,7 @@ def _database() -> dict:
 
 def _vendor() -> str:
     engine = _database()["ENGINE"]
-    if engine.endswith("sqlite3"):
+    if engine.endswith("sqlite3") or engine == "netra.core.sqlite":  # ours: Django's, files created 0600
         return "sqlite"
     if "postgresql" in engine:
         return "postgresql"

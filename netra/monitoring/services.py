@@ -162,21 +162,26 @@ def mark_batch(batch: ImportBatch, status: str, error: str = "") -> None:
 # screening
 
 
+# Screener decision rules that make a post partisan whatever its model score: such posts are flagged
+# whatever NETRA_FLAG_THRESHOLD says (a short slogan-only post, negative campaigning, campaign work).
+FLAG_RULES = frozenset({"bare_campaign", "rejection", "campaign_work"})
+
+
 def _admin_lexicon_entries() -> tuple:
     return tuple(LexiconEntry.objects.filter(is_active=True).order_by("pk").values_list("pk", "updated_at"))
 
 
 @lru_cache(maxsize=2)
-def _screener_for(key: tuple):
+def _screener_for(key: tuple, max_chars: int):
     from netra.screening.model import Screener
 
     extra = [e.entry for e in LexiconEntry.objects.filter(is_active=True).order_by("pk")]
-    return Screener.load(extra_lexicon=extra or None)
+    return Screener.load(extra_lexicon=extra or None, max_chars=max_chars)
 
 
 def get_screener():
     """One screener per process, rebuilt when admins change lexicon entries."""
-    return _screener_for(_admin_lexicon_entries())
+    return _screener_for(_admin_lexicon_entries(), settings.NETRA_SCREEN_MAX_CHARS)
 
 
 def screen_batch(batch_id: int) -> ImportBatch:
@@ -217,7 +222,7 @@ def _store_results(batch: ImportBatch, posts: list[Post], results) -> None:
         post.save(update_fields=["screened_at"])
         # A rule-decided partisan label (a bare slogan or ballot-number appeal) is flagged whatever the
         # model's probability: the rule exists because the model underrates such short posts.
-        if data["label"] == "partisan" and (data["score"] >= threshold or data.get("rule") == "bare_campaign"):
+        if data["label"] == "partisan" and (data["score"] >= threshold or data.get("rule") in FLAG_RULES):
             Flag.objects.get_or_create(post=post, defaults={"created_at": now})
     ImportBatch.objects.filter(pk=batch.pk).update(screened=batch.posts.filter(screened_at__isnull=False).count(),
                                                    flagged=batch.posts.filter(flag__isnull=False).count())

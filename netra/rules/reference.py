@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from netra.registry.models import Region
+from netra.screening.contests import contests_data
 
 from .models import Contest, ContestStage, RecommendingAuthority, SanctionType, ViolationType
 
@@ -62,9 +63,18 @@ def load_authorities() -> int:
 
 @transaction.atomic
 def load_contests() -> tuple[int, int]:
-    payload = _read("contests.json")
+    """Contest rows and stages from the calendar shared with the screener (`netra.screening.contests`).
+
+    A race in a region the registry does not hold (the Jakarta governor race, which the screener
+    reads in Kaltim civil servants' posts) is screened but is not a contest for cases here.
+    """
+    payload = contests_data()
     regions = {r.code: r for r in Region.objects.all()}
+    loaded = 0
     for row in payload["contests"]:
+        if row["region"] and row["region"] not in regions:
+            continue
+        loaded += 1
         Contest.objects.update_or_create(code=row["code"], defaults={
             "name": row["name"], "election": row["election"], "kind": row["kind"],
             "region": regions.get(row["region"]) if row["region"] else None,
@@ -76,4 +86,4 @@ def load_contests() -> tuple[int, int]:
             "starts_on": row["starts_on"], "ends_on": row["ends_on"], "asn_guidance": row["asn_guidance"],
             "asn_guidance_en": row.get("asn_guidance_en", ""),
         })
-    return len(payload["contests"]), len(payload["stages"])
+    return loaded, len(payload["stages"])

@@ -6,6 +6,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 
+from netra.screening.contests import stage_on
+
 from .models import Contest, ContestStage, RecommendingAuthority, ViolationType
 
 
@@ -18,8 +20,7 @@ def classify(violation: ViolationType, conduct_date: dt.date, contest: Contest) 
     """
     if violation.stage == ViolationType.Stage.ANY:
         return violation
-    before = conduct_date < contest.candidate_determination_date
-    wanted = ViolationType.Stage.BEFORE if before else ViolationType.Stage.AFTER
+    wanted = stage_on(conduct_date, contest.candidate_determination_date)  # "before" / "after"
     if violation.stage == wanted or violation.counterpart is None:
         return violation
     return violation.counterpart

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
@@ -50,6 +51,12 @@ _NEWS = frozenset(
 )
 
 
+def _near_any(a: int, sorted_pos: list[int]) -> bool:
+    """Some position within NEAR tokens of `a` (binary search: linear in the post's length overall)."""
+    i = bisect_left(sorted_pos, a - NEAR)
+    return i < len(sorted_pos) and sorted_pos[i] <= a + NEAR
+
+
 def dense_row(norm: Normalized, match: Match) -> list[float]:
     """Contest-independent lexicon features of one post (log-scaled counts)."""
     row = [0.0] * len(DENSE_FEATURES)
@@ -70,11 +77,10 @@ def dense_row(norm: Normalized, match: Match) -> list[float]:
     row[_COL["mentions"]] = len(norm.mentions)
     row[_COL["has_url"]] = 1.0 if "xurl" in norm.tokens else 0.0
     row[_COL["length"]] = len(norm.tokens) / 10.0
-    cue_pos = [h.first for h in match.hits if h.counted]
+    cue_pos = sorted(h.first for h in match.hits if h.counted)
     if cue_pos:
-        row[_COL["attack_near_cue"]] = sum(1 for a in match.attack_pos if any(abs(a - c) <= NEAR for c in cue_pos))
-        row[_COL["support_near_cue"]] = sum(1 for a in match.support_pos
-                                            if any(abs(a - c) <= NEAR for c in cue_pos))
+        row[_COL["attack_near_cue"]] = sum(1 for a in match.attack_pos if _near_any(a, cue_pos))
+        row[_COL["support_near_cue"]] = sum(1 for a in match.support_pos if _near_any(a, cue_pos))
     # Style of the original text: headlines (Title Case, outlet names) read as reporting, not campaigning.
     # Only Title-case words count: ALL CAPS is shouting, not a headline. Whether a post is all
     # lowercase is not a feature: in the training data it mostly tells which data set a post came from.

@@ -17,12 +17,15 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
 
+from .contests import contest_rows, lexicon_view
 from .normalize import Normalized, normalize_phrase
 
 # Singular kind names used in evidence.
@@ -42,8 +45,12 @@ DEFAULT_NEEDS_CONTEXT = {"gesture": True, "number": True}
 # electoral word (pemilu, capres, partai, ...) or another contestant cue: "dukung timnas, garuda di
 # dadaku" is football, "dukung partai garuda" is not.
 EVERYDAY_CONTEXT_KINDS = frozenset({"number", "gesture"})
+# Cue kinds also matched as a whole hashtag written without spaces ("#PRABOWOGIBRAN2024", "#andiharun").
+COMPACT_KINDS = frozenset({"name", "nickname", "party", "slogan", "hashtag"})
+_NOT_ALNUM = re.compile(r"[\W_]+")
 # Word lists of the lexicon file; admin entries extend them (merge_into).
-TERM_GROUPS = ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms")
+TERM_GROUPS = ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms",
+               "conduct_terms", "mobilise_terms", "rejection_terms", "incumbent_terms", "official_terms")
 
 
 def _to_date(value) -> date | None:
@@ -103,6 +110,14 @@ class Match:
     attack_pos: list[int] = field(default_factory=list)
     support_pos: list[int] = field(default_factory=list)
     day: date | None = None
+    # Decision-rule evidence (issue 15), not model features: campaign work ("saksi TPS", "fotokopi
+    # KTP", "stiker"), rejection ("jangan pilih", "asal bukan", "ganti bupati"), an incumbent named by
+    # office ("petahana", "pak wali"), and an official or reporting frame (KPU, Bawaslu, sosialisasi).
+    conduct: int = 0
+    mobilise: int = 0  # a call to act or a first-person report: ayo, tolong, ajak, japri, saya, kita, ...
+    rejection_pos: list[int] = field(default_factory=list)
+    incumbent: int = 0
+    official: int = 0
 
     @property
     def counted(self) -> list[Hit]:
@@ -148,6 +163,9 @@ class Lexicon:
         self._by_phrase: dict[tuple[str, ...], list[Cue]] = {}
         self._terms: dict[tuple[str, ...], set[str]] = {}
         self.accounts: dict[str, list[Cue]] = {}
+        # Contestant phrases with spaces and punctuation removed ("prabowogibran2024"), for hashtags
+        # that glue a name or slogan in a way the segmenter cannot split (all capitals, unknown names).
+        self._compact: dict[str, list[Cue]] = {}
         self.max_len = 1
         self._build()
 
@@ -165,6 +183,7 @@ class Lexicon:
                 base = json.load(fh)
         else:
             base = copy.deepcopy(_shipped())
+        with_calendar(base)
         if extra:
             extras = [extra] if isinstance(extra, Mapping) else list(extra)
             for ext in extras:
@@ -203,6 +222,16 @@ class Lexicon:
                         text = t["text"].format(n=n, nn=n.zfill(2))
                         entry = {"needs_context": False, **t, "text": text}
                         self._add_entry(entry, "number", key, cid, vf, vt)
+                    if is_party:
+                        # "PDIP nomor 3", "Golkar no urut 4": the party with its own ballot number is
+                        # campaign material, not a pair's number after a party name.
+                        for fname in ("names", "nicknames"):
+                            for name_entry in person.get(fname, []) or []:
+                                name = name_entry if isinstance(name_entry, str) else name_entry["text"]
+                                for t in templates.get("party_named", []):
+                                    text = t["text"].format(name=name, n=n, nn=n.zfill(2))
+                                    self._add_entry({"needs_context": False, **t, "text": text}, "number",
+                                                    key, cid, vf, vt)
                     if not is_party and n in gestures:
                         self._add_entry({"text": gestures[n], "needs_context": True}, "gesture", key, cid, vf, vt)
         for entry in data.get("mock_terms", []):
@@ -220,6 +249,11 @@ class Lexicon:
                     self.max_len = max(self.max_len, len(phrase))
         for phrase, cues in self._by_phrase.items():
             self._index.setdefault(phrase[0], []).append((phrase, cues))
+            compact = "".join(phrase)
+            if len(compact) >= 4:
+                glued = [c for c in cues if c.kind in COMPACT_KINDS]
+                if glued:
+                    self._compact.setdefault(compact, []).extend(glued)
         for phrase in self._terms:
             if phrase not in self._by_phrase:
                 self._index.setdefault(phrase[0], []).append((phrase, []))
@@ -288,33 +322,64 @@ class Lexicon:
                     if "support" in groups:
                         result.support += 1
                         result.support_pos.append(i)
+                    if "conduct" in groups:
+                        result.conduct += 1
+                    if "mobilise" in groups:
+                        result.mobilise += 1
+                    if "rejection" in groups:
+                        result.rejection_pos.append(i)
+                    if "incumbent" in groups:
+                        result.incumbent += 1
+                    if "official" in groups:
+                        result.official += 1
                 if cues:
                     result.hits.append(Hit(i, i + ln - 1, cues))
+        token_at: dict[int, int] | None = None
         for handle, s, _e in norm.mentions:
             cues = self.accounts.get(handle)
             if cues:
-                try:
-                    i = norm.starts.index(s)
-                except ValueError:
+                if token_at is None:  # built once: `starts.index` per mention was quadratic
+                    token_at = {}
+                    for j, st in enumerate(norm.starts):
+                        token_at.setdefault(st, j)
+                i = token_at.get(s)
+                if i is None:
                     continue
                 result.hits.append(Hit(i, i, cues))
+        if norm.hashtags and self._compact:
+            self._match_glued_hashtags(norm, result)
         if not result.hits:
             return result
-        # Drop hits contained in a longer hit of the same kind family ("prabowo" inside "prabowo gibran").
+        # Drop hits contained in a longer hit ("prabowo" inside "prabowo gibran"). Hits are sorted by
+        # start, so a hit is inside a longer kept one exactly when some kept hit ends after it, or ends
+        # with it but starts earlier: one running maximum instead of a scan of all kept hits, which
+        # made a post of 8,000 "coblos 02" take seconds (issue 11).
         hits = sorted(result.hits, key=lambda h: (h.first, -(h.last - h.first)))
         kept: list[Hit] = []
+        max_last, first_of_max = -1, -1
         for h in hits:
-            if any(k.first <= h.first and h.last <= k.last and (k.last - k.first) > (h.last - h.first)
-                   for k in kept):
+            if max_last > h.last or (max_last == h.last and first_of_max < h.first):
                 continue
+            if h.last > max_last:
+                max_last, first_of_max = h.last, h.first
             kept.append(h)
         strong = [h for h in kept if not all(c.needs_context for c in h.cues)]
-        anchors = context_pos + [h.first for h in strong]
-        electoral = [a for a in context_pos if a not in everyday_pos]
+        anchors = sorted(context_pos + [h.first for h in strong])
+        electoral = [a for a in context_pos if a not in everyday_pos]  # ascending, like context_pos
+        strong_all = [h.first for h in strong]  # ascending: kept is sorted by start
+        strong_by_contest: dict[str | None, list[int]] = {}
+        for k in strong:
+            for cid in {c.contest for c in k.cues}:
+                strong_by_contest.setdefault(cid, []).append(k.first)
         w = self.window
 
-        def near(h: Hit, positions) -> bool:
-            return any((a < h.first or a > h.last) and h.first - w <= a <= h.last + w for a in positions)
+        def near(h: Hit, positions: list[int]) -> bool:
+            """A position within the window before or after the hit (not inside it); sorted input."""
+            i = bisect_left(positions, h.first - w)
+            if i < len(positions) and positions[i] < h.first:
+                return True
+            j = bisect_right(positions, h.last)
+            return j < len(positions) and positions[j] <= h.last + w
 
         for h in kept:
             if not all(c.needs_context for c in h.cues):
@@ -326,8 +391,9 @@ class Lexicon:
                 # or a cue of its own contest: "Isran-Hadi lanjutkan!" is not the Pilpres 2024 slogan.
                 # Camp mockery ("cebong", contest-free) may sit next to any contestant.
                 contests = {c.contest for c in h.cues}
-                h.counted = near(h, electoral) or near(
-                    h, [k.first for k in strong if contests == {None} or contests & {c.contest for c in k.cues}])
+                h.counted = near(h, electoral) or (
+                    near(h, strong_all) if contests == {None}
+                    else any(near(h, strong_by_contest.get(cid, [])) for cid in contests))
         # A ballot number right after a party name is that party's own number or a candidate's place
         # on its list ("Partai Golkar nomor urut 3, dapil Samarinda"), never a pair's number: the
         # party cue already names the target.
@@ -340,6 +406,25 @@ class Lexicon:
         result.hits = kept
         self._resolve(result, day)
         return result
+
+    def _match_glued_hashtags(self, norm: Normalized, result: Match) -> None:
+        """A hashtag that is a whole contestant phrase without spaces is a hit over its tokens.
+
+        Why: segmentation splits "#AMINAjaDulu" by case, but "#PRABOWOGIBRAN2024" or "#andiharun"
+        reach the matcher as one unknown token, and the cue was silently lost (issue 15).
+        """
+        spans = {(h.first, h.last) for h in result.hits}
+        starts = norm.starts
+        for tag, s, e in norm.hashtags:
+            cues = self._compact.get(_NOT_ALNUM.sub("", tag))
+            if not cues:
+                continue
+            first = bisect_left(starts, s)
+            last = bisect_left(starts, e) - 1
+            if first > last or (first, last) in spans:
+                continue
+            spans.add((first, last))
+            result.hits.append(Hit(first, last, list(cues)))
 
     def _resolve(self, result: Match, day: date | None) -> None:
         """Pick one contestant per hit when a phrase belongs to several contests ("02", "prabowo").
@@ -411,6 +496,23 @@ class Lexicon:
         """The contest a contestant key belongs to (the first listed when a key is reused)."""
         ids = self.contest_of.get(key)
         return self.contests.get(ids[0]) if ids else None
+
+
+def with_calendar(data: dict) -> dict:
+    """Fill each lexicon contest's name, dates, season and priority from the shared calendar.
+
+    The lexicon file names contests by their calendar code and lists contestants; dates live only in
+    `data/contests.json` (shared with the rules' Contest rows). A field the lexicon entry sets itself
+    wins: an admin entry for a contest the calendar does not know yet (Pemilu 2029 before a release)
+    carries its own dates in the same schema.
+    """
+    rows = contest_rows()
+    for contest in data.get("contests", []):
+        row = rows.get(contest.get("id"))
+        if row is not None:
+            for k, v in lexicon_view(row).items():
+                contest.setdefault(k, v)
+    return data
 
 
 def merge_into(base: dict, extra: Mapping) -> None:

@@ -55,6 +55,8 @@ class ScreenResult:
     # Set when a decision rule, not the model's probabilities alone, fixed the label: "bare_campaign"
     # (a short post that is only campaign material) or "campaign_cue" (kept out of non_political).
     rule: str | None = None
+    # True when only the first `Screener.max_chars` characters were screened (the rest was not read).
+    truncated: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -69,6 +71,7 @@ class ScreenResult:
             "contest": self.contest,
             "model_version": self.model_version,
             "rule": self.rule,
+            "truncated": self.truncated,
         }
 
 
@@ -103,6 +106,64 @@ def is_bare_campaign(norm: Normalized, match: Match) -> bool:
                                           for h in match.hits)
 
 
+CONTESTANT_KINDS = frozenset({"name", "nickname", "party", "slogan", "hashtag", "gesture", "number", "account", "mock"})
+# "jangan sampai X menang": a rejection only when one of these follows within REJECT_SPAN tokens.
+OUTCOME_WORDS = frozenset({"menang", "lolos", "terpilih", "jadi", "duduk", "berkuasa", "memimpin", "balik"})
+REJECT_SPAN = 8
+
+
+def rule_for(norm: Normalized, match: Match) -> str | None:
+    """The decision rule that makes a post partisan whatever its score, or None."""
+    if is_bare_campaign(norm, match):
+        return "bare_campaign"
+    if is_rejection(norm, match):
+        return "rejection"
+    if is_campaign_work(match):
+        return "campaign_work"
+    return None
+
+
+def _electoral_frame(match: Match) -> bool:
+    """An electoral word (pemilu, paslon, TPS, bilik suara, ...) or a counted contestant cue."""
+    return match.context > 0 or any(h.counted for h in match.hits)
+
+
+def is_campaign_work(match: Match) -> bool:
+    """Campaign work in an electoral frame: recruiting witnesses, collecting KTP, stickers, declarations.
+
+    The rubric counts "recruiting others into a winning team, collecting KTP for a candidate" as
+    partisan even when no contestant is named ("Dicari saksi TPS untuk paslon kita"); the labelled
+    posts hold almost none, so the model cannot learn it. An official or reporting frame (KPU,
+    Bawaslu, penertiban, sosialisasi, politik uang) keeps the rule off, and a call to act or a
+    first-person report (ayo, tolong, ajak, japri, saya, kita) is required: an ASN's own election
+    duties and news about volunteers and campaign material are not campaigning.
+    """
+    return match.conduct > 0 and match.mobilise > 0 and not match.official and _electoral_frame(match)
+
+
+def is_rejection(norm: Normalized, match: Match) -> bool:
+    """Negative campaigning: a rejection pattern toward an identifiable contestant or incumbent.
+
+    "Jangan pilih Prabowo", "asal bukan 02", "ganti bupati", "coblos kolom kosong", "jangan sampai
+    … menang" next to a counted contestant cue, an incumbent named by office (petahana, pak wali)
+    or the empty column, in an electoral frame and outside an official or reporting frame. Attacks
+    were the screener's weakest recall (0.25 on an outside set) because the training posts attack
+    mostly with insults, not with calls to vote against.
+    """
+    if match.official or not match.rejection_pos and "jangan" not in norm.tokens:
+        return False
+    toks = norm.tokens
+    positions = list(match.rejection_pos)
+    for i, tok in enumerate(toks):
+        if tok == "jangan" and i + 1 < len(toks) and toks[i + 1] == "sampai" and \
+                OUTCOME_WORDS.intersection(toks[i + 2 : i + 2 + REJECT_SPAN]):
+            positions.append(i)
+    if not positions:
+        return False
+    named = any(h.counted and h.base is not None and h.base.kind in CONTESTANT_KINDS for h in match.hits)
+    return (named or match.incumbent > 0) and _electoral_frame(match) or (match.incumbent > 0 and match.context > 0)
+
+
 def decide(proba: np.ndarray, classes: Sequence[str], threshold: float | None,
            electoral: np.ndarray | None = None, bare_campaign: np.ndarray | None = None) -> np.ndarray:
     """Class index per row: `partisan` when p(partisan) >= threshold, else the likelier other class.
@@ -132,6 +193,25 @@ def decide(proba: np.ndarray, classes: Sequence[str], threshold: float | None,
     return chosen
 
 
+# Characters of a post that are screened; the rest is not read and the result says `truncated`.
+# Why a cap: a social-media post is at most a few thousand characters (the five neutrality news
+# articles of the seed set are 2–3.2 k); a pasted 1 MB "post" must not hold a request or a batch for
+# seconds. The platform sets it from NETRA_SCREEN_MAX_CHARS.
+DEFAULT_MAX_CHARS = 20_000
+
+
+def clip_text(text: str, max_chars: int) -> tuple[str, bool]:
+    """The screened part of a post: at most `max_chars` characters, cut after a whole word.
+
+    Cutting at a space (when one is in the last 200 characters) keeps the last cue from being read
+    as half a word. Evidence offsets stay valid: the clipped text is a prefix of the original.
+    """
+    if len(text) <= max_chars:
+        return text, False
+    cut = text.rfind(" ", max(0, max_chars - 200), max_chars + 1)
+    return text[: cut if cut > 0 else max_chars], True
+
+
 def default_model_path() -> Path:
     """Path of the shipped artifact named in models/manifest.json."""
     models = Path(str(resources.files("netra.screening").joinpath("models")))
@@ -142,7 +222,7 @@ def default_model_path() -> Path:
 class Screener:
     """Screens posts for partisan election content. Thread-safe for reading after construction."""
 
-    def __init__(self, artifact: Mapping, lexicon: Lexicon | None = None):
+    def __init__(self, artifact: Mapping, lexicon: Lexicon | None = None, max_chars: int = DEFAULT_MAX_CHARS):
         if artifact.get("features_version") != FEATURES_VERSION:
             # The dense features are computed by this code, not stored in the artifact: an artifact
             # trained with other features would score garbage (or fail on the matrix width).
@@ -158,15 +238,22 @@ class Screener:
         # partisan when p(partisan) >= this (chosen by CV at training); None: plain argmax
         self.partisan_threshold: float | None = artifact.get("partisan_threshold")
         self.lexicon = lexicon or Lexicon.load()
+        if int(max_chars) < 1:
+            raise ValueError("max_chars must be a positive number of characters")
+        self.max_chars = int(max_chars)
         if self.lexicon.version != artifact.get("lexicon_version"):
             # Admin entries change only the cue features, the model weights stay the same.
             self.model_version = f"{self.model_version}/lex{self.lexicon.version}"
 
     @classmethod
-    def load(cls, path: str | Path | None = None, extra_lexicon: Mapping | Iterable[Mapping] | None = None) -> Screener:
-        """Load the shipped artifact (or `path`); `extra_lexicon` adds admin entries to the lexicon."""
+    def load(cls, path: str | Path | None = None, extra_lexicon: Mapping | Iterable[Mapping] | None = None,
+             max_chars: int = DEFAULT_MAX_CHARS) -> Screener:
+        """Load the shipped artifact (or `path`); `extra_lexicon` adds admin entries to the lexicon.
+
+        `max_chars` caps the characters screened per post (`ScreenResult.truncated` says when).
+        """
         artifact = joblib.load(path or default_model_path())
-        return cls(artifact, Lexicon.load(extra=extra_lexicon) if extra_lexicon else None)
+        return cls(artifact, Lexicon.load(extra=extra_lexicon) if extra_lexicon else None, max_chars)
 
     # ---- public API ----------------------------------------------------------------------
     def screen(self, text: str, action: str | None = None, posted_at=None) -> ScreenResult:
@@ -183,15 +270,17 @@ class Screener:
         n = len(texts)
         actions = actions if actions is not None else [None] * n
         posted_ats = posted_ats if posted_ats is not None else [None] * n
-        norms = [normalize(t or "") for t in texts]
+        clipped = [clip_text(t or "", self.max_chars) for t in texts]
+        norms = [normalize(t) for t, _cut in clipped]
         matches = [self.lexicon.match(nm, d) for nm, d in zip(norms, posted_ats, strict=True)]
         X = self.features.transform(norms, matches)
         proba = self.classifier.predict_proba(X)
         stance_proba = None
         partisan_col = self.classes.index("partisan")
         electoral = np.array([has_campaign_cue(m) for m in matches])
-        bare = np.array([is_bare_campaign(nm, m) for nm, m in zip(norms, matches, strict=True)])
-        chosen = decide(proba, self.classes, self.partisan_threshold, electoral, bare)
+        rules = [rule_for(nm, m) for nm, m in zip(norms, matches, strict=True)]
+        chosen = decide(proba, self.classes, self.partisan_threshold, electoral,
+                        np.array([r is not None for r in rules]))
         is_partisan = chosen == partisan_col
         if self.stance_model is not None and is_partisan.any():
             stance_proba = np.zeros((n, len(self.stance_model.classes_)))
@@ -201,8 +290,11 @@ class Screener:
         for i in range(n):
             result = self._result(texts[i] or "", norms[i], matches[i], proba[i], int(chosen[i]),
                                   None if stance_proba is None else stance_proba[i], actions[i], posted_ats[i])
+            if rules[i] == "rejection" and result.label == "partisan":
+                result.stance = "attack"
             if chosen[i] != plain[i]:
-                result.rule = "bare_campaign" if bare[i] else "campaign_cue"
+                result.rule = rules[i] or "campaign_cue"
+            result.truncated = clipped[i][1]
             out.append(result)
         return out
 

@@ -74,6 +74,11 @@ def known_word(word: str) -> bool:
     return word in _resources()[2]
 
 
+# Glued strings longer than this are left whole: no real hashtag is that long, and the dynamic
+# programme costs `len × longest word` steps, which a hostile 1 MB "hashtag" would turn into seconds.
+SEGMENT_MAX_CHARS = 100
+
+
 def segment(word: str) -> list[tuple[int, int]]:
     """Split a glued lowercase string into known words; return (start, end) pieces.
 
@@ -82,7 +87,7 @@ def segment(word: str) -> list[tuple[int, int]]:
     """
     _, _, costs, longest = _resources()
     n = len(word)
-    if n < 6 or word in costs:
+    if n < 6 or n > SEGMENT_MAX_CHARS or word in costs:
         return [(0, n)]
     unknown = 12.0
     best = [0.0] + [math.inf] * n
@@ -112,7 +117,7 @@ def _collapse(word: str) -> str:
 
     Two first, because "aaamiiin" must become the prayer word "aamiin", not the pair acronym "amin".
     """
-    if not _TRIPLE.search(word):
+    if len(word) <= 3 or not _TRIPLE.search(word):  # "ppp" is the party, not a stretched "p"
         return word
     slang, _, costs, _ = _resources()
     two = _TRIPLE.sub(r"\1\1", word)

@@ -27,13 +27,18 @@ from sklearn.model_selection import StratifiedKFold
 
 from .features import FEATURES_VERSION, FeatureBuilder
 from .lexicon import Lexicon
-from .model import LABELS, Screener, decide
+from .model import LABELS, Screener, decide, rule_for
 from .normalize import normalize, plain_copy
 
 DEFAULT_SEED = 13
 TEST_FRACTION = 0.2
 C_GRID = (1.0, 3.0, 10.0)
 THRESHOLD_GRID = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55)
+# Recall-first operating point (issue 15): partisan recall >= 0.90 wanted, precision kept >= 0.80,
+# both on pooled leave-one-source-out predictions.
+RECALL_GRID = tuple(round(0.05 + 0.025 * i, 3) for i in range(23))  # 0.05 … 0.60
+MIN_PRECISION = 0.80
+TARGET_RECALL = 0.90
 AUGMENT_PLAIN = False  # tried: see docs/screening.md (plain copies made hard negatives such as "kucing gemoy" partisan)
 
 
@@ -182,6 +187,60 @@ def choose_threshold(y: Sequence[str], proba: np.ndarray, grid: Sequence[float] 
     return (None if best == "argmax" else float(best)), table
 
 
+def rule_mask(rows: Sequence[dict], lexicon: Lexicon) -> np.ndarray:
+    """Rows that a decision rule makes partisan whatever the score (`model.rule_for`)."""
+    out = []
+    for r in rows:
+        norm = normalize(r["text"])
+        out.append(rule_for(norm, lexicon.match(norm)) is not None)
+    return np.asarray(out, dtype=bool)
+
+
+def loso_predictions(rows: Sequence[dict], seed: int, c_value: float, lexicon: Lexicon) -> tuple[np.ndarray, list[str]]:
+    """Calibrated out-of-source probabilities: each source's rows scored by a model of the other sources.
+
+    Why: the held-out split shares sources with the training rows and flatters the model; a post
+    from a platform or election the model never saw is what the screener meets in production, so
+    the operating point is chosen on these probabilities (pooled over all sources).
+    """
+    proba = np.zeros((len(rows), len(LABELS)))
+    sources = sorted({str(r.get("source")) for r in rows})
+    for source in sources:
+        test_ix = [i for i, r in enumerate(rows) if str(r.get("source")) == source]
+        train_rows = [r for r in rows if str(r.get("source")) != source]
+        proba[test_ix] = fit_predict_proba(train_rows, [rows[i] for i in test_ix], seed, c_value, lexicon,
+                                           calibrate=True)
+    return proba, sources
+
+
+def precision_recall_curve(y: Sequence[str], proba: np.ndarray, rules: np.ndarray | None,
+                           grid: Sequence[float] = RECALL_GRID) -> list[dict]:
+    """Partisan precision, recall and F1 at each threshold, with the decision rules applied."""
+    y = np.asarray(y) == "partisan"
+    curve = []
+    for t in grid:
+        pred = decide(proba, LABELS, t, bare_campaign=rules) == LABELS.index("partisan")
+        tp = int(np.sum(pred & y))
+        p = tp / max(1, int(pred.sum()))
+        r = tp / max(1, int(y.sum()))
+        curve.append({"threshold": round(float(t), 2), "precision": p, "recall": r,
+                      "f1": 2 * p * r / (p + r) if p + r else 0.0})
+    return curve
+
+
+def choose_recall_first(curve: Sequence[dict], min_precision: float = MIN_PRECISION) -> dict:
+    """The operating point: the highest recall whose precision is at least `min_precision`.
+
+    A flag costs a verifier a minute; a miss lets a violation pass. So among thresholds that keep
+    precision at or above the floor, take the one with the most recall (the higher threshold on a
+    tie). When no threshold reaches the floor, the best F1.
+    """
+    ok = [c for c in curve if c["precision"] >= min_precision]
+    if not ok:
+        return max(curve, key=lambda c: (c["f1"], c["threshold"]))
+    return max(ok, key=lambda c: (c["recall"], c["threshold"]))
+
+
 def metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict:
     """Per-class and partisan-vs-rest precision/recall/F1, plus macro-F1."""
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
@@ -197,8 +256,13 @@ def metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict:
 
 
 def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Sequence[float] = C_GRID,
-                   lexicon: Lexicon | None = None, version: str | None = None, cv_folds: int = 5) -> tuple[dict, dict]:
+                   lexicon: Lexicon | None = None, version: str | None = None, cv_folds: int = 5,
+                   operating_point: str = "recall") -> tuple[dict, dict]:
     """Choose C and the partisan threshold by cross-validation on `rows`, fit, return (artifact, info).
+
+    `operating_point="recall"` (the default, issue 15) takes the threshold from pooled
+    leave-one-source-out probabilities: the most partisan recall at precision >= 0.80
+    (`choose_recall_first`); `"f1"` (or rows from a single source) keeps the CV F1 rule below.
 
     C by macro-F1 of uncalibrated folds; then the calibrated model of that C is cross-validated once
     more to get out-of-fold probabilities on the scale the shipped model outputs, and the threshold
@@ -208,8 +272,13 @@ def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seque
     rows = list(rows)
     cv = cross_validate(rows, seed, c_grid, lexicon, folds=cv_folds)[0] if len(c_grid) > 1 else {}
     c_value = max(cv, key=lambda c: cv[c]["macro_f1"]) if cv else c_grid[0]
-    threshold, table = None, {}
-    if cv:
+    threshold, table, operating = None, {}, None
+    if cv and operating_point == "recall" and len({str(r.get("source")) for r in rows}) > 1:
+        proba, _sources = loso_predictions(rows, seed, c_value, lexicon)
+        curve = precision_recall_curve([r["label"] for r in rows], proba, rule_mask(rows, lexicon))
+        operating = choose_recall_first(curve)
+        threshold, table = operating["threshold"], {"loso_curve": curve}
+    elif cv:
         calibrated, oof = cross_validate(rows, seed, (c_value,), lexicon, folds=cv_folds, calibrate=True)
         threshold, table = choose_threshold([r["label"] for r in rows], oof[c_value])
     features, clf, stance = _fit(rows, seed, c_value, lexicon)
@@ -218,7 +287,7 @@ def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seque
                 "features": features,
                 "classifier": clf, "stance": stance, "labels": list(LABELS), "partisan_threshold": threshold}
     info = {"C": c_value, "cv": {str(k): v for k, v in cv.items()}, "partisan_threshold": threshold,
-            "threshold_cv": table, "augment_plain": AUGMENT_PLAIN}
+            "threshold_cv": table, "augment_plain": AUGMENT_PLAIN, "operating_point": operating}
     return artifact, info
 
 
@@ -270,6 +339,7 @@ def train(data_path: str | Path | None = None, feedback_path: str | Path | None 
         "cv": info["cv"],
         "partisan_threshold": info["partisan_threshold"],
         "threshold_cv": info["threshold_cv"],
+        "operating_point": info["operating_point"],
         "augment_plain": info["augment_plain"],
         "holdout": holdout,
         "sklearn": sklearn.__version__,

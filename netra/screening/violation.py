@@ -3,7 +3,8 @@
 Why dates matter: the SKB 2022 matrix treats conduct toward a *bakal calon* (before KPU names the
 candidates) as a code-of-ethics violation (E-forms, moral sanction) and conduct toward a *calon*
 (on or after the candidate-determination date) as a disciplinary violation (D-forms, heavy
-discipline). The action→form table lives in `data/violations.json`, the dates in the lexicon.
+discipline). The action→form table lives in `data/violations.json`, the dates in `data/contests.json`
+(shared with the rules app), the E/D rule in `contests.stage_on`.
 
 When the date is unknown the form cannot be decided; we return `violation=None` and a note naming
 both possible forms ("E2 before 2023-11-13, D2 on or after"), so a verifier sees the choice instead
@@ -19,6 +20,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from .contests import stage_on
 from .lexicon import Cue, Lexicon, _to_date
 
 
@@ -83,7 +85,7 @@ def violation_form(
         note = (f"date unknown: {forms['before']} before {cutoff.isoformat()} (bakal calon), "
                 f"{forms['after']} on or after (calon)")
         return ViolationResult(None, note, contest_id, both)
-    form = forms["before"] if day < cutoff else forms["after"]
+    form = forms[stage_on(day, cutoff)]
     return ViolationResult(form, None, contest_id, both)
 
 
@@ -109,6 +111,6 @@ def _outside_dates(lexicon: Lexicon, forms: dict, day: date, contest_id: str | N
     in_season = _contest_in_season(lexicon, day)
     cutoff = determination_date(lexicon, in_season)
     if in_season and cutoff:
-        form = forms["before"] if day < cutoff else forms["after"]
+        form = forms[stage_on(day, cutoff)]
         note += f"; if it concerns {in_season} (in season that day): {form}"
     return ViolationResult(None, note, contest_id or cue.contest, both)

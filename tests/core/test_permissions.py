@@ -17,6 +17,7 @@ from netra.core.roles import Role
 from netra.duty import services as duty
 from netra.duty.models import DutyLetter
 from netra.registry.models import Region
+from tests.cases.test_workflow import run_to_recommended
 from tests.conftest import make_user
 
 
@@ -46,7 +47,8 @@ def test_scope_of_each_role(people, ppk_without_government):
 
 def test_ppk_without_government_sees_no_case_and_registers_no_letter(people, employee, make_report,
                                                                       ppk_without_government, client):
-    make_report(nip=employee.nip)
+    report = make_report(conduct="2024-12-13", received="2024-12-16", nip=employee.nip)
+    run_to_recommended(report.case, people, employee)  # the PPK sees a case from the recommendation on
     assert cases_visible_to(people["ppk"]).count() == 1
     assert cases_visible_to(ppk_without_government).count() == 0
 

@@ -132,7 +132,9 @@ def test_kaltim_regional_pairs_2024(lexicon, text, targets):
     """A ballot number shared by eleven Kaltim races goes to the pair the post names."""
     m, _ = counted(lexicon, text, "2024-11-10")
     assert m.targets(lexicon) == targets
-    assert m.contest == "pilkada-2024"
+    # each race is its own contest, with the code of the rules' Contest row
+    assert m.contest == lexicon.contest_of[targets[0]][0]
+    assert m.contest.endswith("-2024") and lexicon.contests[m.contest]["candidate_determination_date"] == "2024-09-22"
 
 
 @pytest.mark.parametrize("text", ["Pak Nasrullah menjual nasi kuning", "makan siang di warung Agus Wahyudi",
@@ -160,12 +162,12 @@ def test_ordinary_word_slogans_count_only_beside_their_own_contest(lexicon, text
 @pytest.mark.parametrize(
     ("text", "posted_at", "targets", "contest"),
     [
-        ("coblos nomor 2 Andi Harun", "2020-11-20", ["samarinda-2020-2"], "pilkada-2020"),
-        ("coblos nomor 2 Andi Harun", "2024-11-20", ["samarinda-2024-2"], "pilkada-2024"),
-        ("Ayo pilih Jaang-Ferdian untuk Kaltim", "2018-05-01", ["kaltim-2018-2"], "pilkada-2018"),
-        ("Isran Hadi nomor 3", "2018-05-01", ["kaltim-2018-isran-hadi"], "pilkada-2018"),
-        ("Isran Hadi nomor 1", "2024-11-01", ["kaltim-2024-1"], "pilkada-2024"),
-        ("dukung Edi Damansyah lawan kotak kosong", "2020-11-01", ["kukar-2020"], "pilkada-2020"),
+        ("coblos nomor 2 Andi Harun", "2020-11-20", ["samarinda-2020-2"], "pilwali-6472-2020"),
+        ("coblos nomor 2 Andi Harun", "2024-11-20", ["samarinda-2024-2"], "pilwali-6472-2024"),
+        ("Ayo pilih Jaang-Ferdian untuk Kaltim", "2018-05-01", ["kaltim-2018-2"], "pilgub-kaltim-2018"),
+        ("Isran Hadi nomor 3", "2018-05-01", ["kaltim-2018-isran-hadi"], "pilgub-kaltim-2018"),
+        ("Isran Hadi nomor 1", "2024-11-01", ["kaltim-2024-1"], "pilgub-kaltim-2024"),
+        ("dukung Edi Damansyah lawan kotak kosong", "2020-11-01", ["kukar-2020"], "pilbup-6402-2020"),
     ],
 )
 def test_backlog_kaltim_races_by_date(lexicon, text, posted_at, targets, contest):
@@ -178,12 +180,12 @@ def test_backlog_kaltim_races_by_date(lexicon, text, posted_at, targets, contest
 @pytest.mark.parametrize(
     ("text", "posted_at", "targets", "contest"),
     [
-        ("Coblos partai nomor 11, partai anak muda", "2019-03-01", ["psi"], "pemilu-2019-legislatif"),
-        ("Coblos partai nomor 11, partai anak muda", "2024-01-20", ["garuda"], "pemilu-2024-legislatif"),
-        ("Ayo coblos partai nomor 7", "2019-03-01", ["berkarya"], "pemilu-2019-legislatif"),
-        ("Ayo coblos partai nomor 7", "2024-01-20", ["gelora"], "pemilu-2024-legislatif"),
-        ("Dukung Partai Berkarya di pemilu", "2019-03-01", ["berkarya"], "pemilu-2019-legislatif"),
-        ("PKPI partai nomor 20", "2019-03-01", ["pkpi"], "pemilu-2019-legislatif"),
+        ("Coblos partai nomor 11, partai anak muda", "2019-03-01", ["psi"], "pileg-2019"),
+        ("Coblos partai nomor 11, partai anak muda", "2024-01-20", ["garuda"], "pileg-2024"),
+        ("Ayo coblos partai nomor 7", "2019-03-01", ["berkarya"], "pileg-2019"),
+        ("Ayo coblos partai nomor 7", "2024-01-20", ["gelora"], "pileg-2024"),
+        ("Dukung Partai Berkarya di pemilu", "2019-03-01", ["berkarya"], "pileg-2019"),
+        ("PKPI partai nomor 20", "2019-03-01", ["pkpi"], "pileg-2019"),
     ],
 )
 def test_party_ballot_numbers_of_2019_and_2024_are_read_by_date(lexicon, text, posted_at, targets, contest):

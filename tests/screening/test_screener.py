@@ -91,7 +91,7 @@ def test_validity_dates_decide_the_form_not_the_label(screener):
     assert during["violation"] == "D2" and during["contest"] == "pilpres-2024"
     after = screener.screen(AMIN, action="caption", posted_at="2024-11-20").to_dict()
     assert after["violation"] is None  # Pilpres 2024 was over: which contest it concerns is a verifier's call
-    assert "pilpres-2024" in after["violation_note"] and "pilkada-2024" in after["violation_note"]
+    assert "pilpres-2024" in after["violation_note"] and "pilgub-kaltim-2024" in after["violation_note"]
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ def test_form_flips_on_the_determination_date(target, cutoff, before, action, et
 
 
 def test_pilkada_2020_date_is_in_the_data():
-    assert LEX.contests["pilkada-2020"]["candidate_determination_date"] == "2020-09-23"
+    assert LEX.contests["pilwali-6472-2020"]["candidate_determination_date"] == "2020-09-23"
 
 
 def test_unknown_date_gives_no_form_but_a_note():
@@ -45,6 +45,6 @@ def test_unknown_target_uses_the_contest_in_season():
 
 def test_pemilu_2019_legislative_form_flips_on_its_own_candidate_list_date():
     """A 2019 party post is judged against the DCT of 20 Sep 2018, not the 2024 contest's dates."""
-    contest = "pemilu-2019-legislatif"
+    contest = "pileg-2019"
     assert violation_form(LEX, ["psi"], "share", "2018-09-19", contest).form == "E4"
     assert violation_form(LEX, ["psi"], "share", "2018-09-20", contest).form == "D6"

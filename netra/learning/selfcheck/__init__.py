@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from netra.screening.contests import BEFORE, stage_on
+
 from . import reading, verdicts
 
 if TYPE_CHECKING:  # models load with Django; the reader and the bank do not need it
@@ -149,25 +151,24 @@ def get_screener():
 
     A failed load is retried after five minutes rather than on every request.
     """
-    global _screener, _screener_failed_at
-    if _screener is not None:
+    global _screener_failed_at
+    if _screener is not None:  # installed by set_screener
         return _screener
     if _screener_failed_at is not None and time.monotonic() - _screener_failed_at < RETRY_AFTER_SECONDS:
         return None
     with _screener_lock:
-        if _screener is None:
-            try:
-                try:
-                    from netra.screening import Screener
-                except ImportError:
-                    from netra.screening.model import Screener
-                _screener = Screener.load()
-                _screener_failed_at = None
-            except Exception:  # noqa: BLE001 - any failure means "screener unavailable", logged
-                log.warning("self-check: screener unavailable", exc_info=True)
-                _screener_failed_at = time.monotonic()
-                return None
-    return _screener
+        try:
+            # The platform's one screener (issue 9 item 3): the same model, settings and admin
+            # lexicon entries as the monitoring flags, so an entry an admin adds reaches both.
+            from netra.monitoring.services import get_screener as platform_screener
+
+            screener = platform_screener()
+            _screener_failed_at = None
+            return screener
+        except Exception:  # noqa: BLE001 - any failure means "screener unavailable", logged
+            log.warning("self-check: screener unavailable", exc_info=True)
+            _screener_failed_at = time.monotonic()
+            return None
 
 
 def set_screener(screener) -> None:
@@ -271,8 +272,8 @@ def resolve_forms(form_code: str, on_date: dt.date | None, contest: Contest | No
                  "(mis. caleg atau capres) untuk satu jawaban.") % {"day": day.isoformat(), "parts": "; ".join(parts)}
         return [form for form, _c in by_code.values()], note
     chosen, contest = next(iter(by_code.values()))
-    stage = _("sebelum penetapan calon (bakal calon)") if day < contest.candidate_determination_date \
-        else _("sejak penetapan calon (calon)")
+    stage = _("sebelum penetapan calon (bakal calon)") \
+        if stage_on(day, contest.candidate_determination_date) == BEFORE else _("sejak penetapan calon (calon)")
     note = _("%(day)s jatuh %(stage)s %(contest)s pada %(cut)s.") % {
         "day": day.isoformat(), "stage": stage, "contest": contest.name,
         "cut": contest.candidate_determination_date.isoformat()}
