@@ -201,7 +201,7 @@ def _screen_chunk(chunk: list) -> tuple[str, list[str], int, int]:
         d = res.to_dict()
         out = {"id": ln.row.get("id")}
         out.update({k: d[k] for k in RESULT_FIELDS})
-        for extra in ("violation_note", "rule"):
+        for extra in ("violation_note", "rule", "truncated"):  # truncated: only the start was screened
             if d.get(extra):
                 out[extra] = d[extra]
         lines.append(json.dumps(out, ensure_ascii=False))

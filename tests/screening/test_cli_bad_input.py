@@ -114,3 +114,15 @@ def test_jobs_keep_input_order(tmp_path):
     assert screen_main([str(src), "-o", str(one), "--jobs", "1", "--batch-size", "7"]) == 0
     assert screen_main([str(src), "-o", str(two), "--jobs", "2", "--batch-size", "7"]) == 0
     assert one.read_text() == two.read_text() and ids(two) == [str(i) for i in range(500)]
+
+
+def test_a_one_megabyte_single_line_post_is_screened_and_said_to_be_cut(tmp_path, capsys):
+    """Issue 11: one 1 MB line kept `netra screen` busy past three minutes (matching grew with the
+    square of the length). Matching is linear now and only the first NETRA_SCREEN_MAX_CHARS are read;
+    the result says the post was cut. (Its speed is measured by benchmarks/screen_cli.py, not here.)"""
+    src = tmp_path / "big.jsonl"
+    src.write_text(json.dumps({"id": "big", "text": ("coblos 02 " * 105_000)[:1_000_000]}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert screen_main([str(src), "-o", str(out), "--jobs", "1"]) == 0
+    (result,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert result["id"] == "big" and result["truncated"] is True and result["label"] == "partisan"
