@@ -30,14 +30,17 @@ def production_server(tmp_path_factory):
     var = tmp_path_factory.mktemp("netra-production")
     env = {**os.environ, "DEBUG": "0", "NETRA_TESTING": "", "NETRA_VAR_DIR": str(var),
            "SECRET_KEY": "browser-test-" + "k" * 40, "NETRA_IDENTITY_KEYS": Fernet.generate_key().decode(),
-           "ALLOWED_HOSTS": "127.0.0.1", "SECURE_COOKIES": "0"}
+           "ALLOWED_HOSTS": "127.0.0.1", "SECURE_COOKIES": "0",
+           # Plain HTTP on the loopback: no HTTPS redirect or HSTS (on by default without DEBUG).
+           "SECURE_SSL_REDIRECT": "0", "SECURE_HSTS_SECONDS": "0"}
     env.pop("DATABASE_URL", None)
     netra = [sys.executable, "-m", "netra.cli"]
-    for command in (["migrate", "--no-input", "-v0"], ["load_reference"]):
+    # As in production: hashed static files are collected first and WhiteNoise serves them (--nostatic).
+    for command in (["migrate", "--no-input", "-v0"], ["load_reference"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([*netra, *command], env=env, check=True, capture_output=True)
     port = _free_port()
     log = open(var / "server.log", "wb")  # noqa: SIM115 - closed in teardown
-    proc = subprocess.Popen([*netra, "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"], env=env,
+    proc = subprocess.Popen([*netra, "runserver", "--noreload", "--nostatic", f"127.0.0.1:{port}"], env=env,
                             stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
