@@ -32,8 +32,8 @@ from .transitions import (
 
 __all__ = [
     "DEADLINES", "DISMISSALS", "ESCALATION_ORDER", "ReportInput", "S", "TransitionError", "add_report_info",
-    "archive_post", "assign", "can_act_as_ppk", "classify", "close_case", "dismiss", "dismissal_steps", "escalate_overdue",
-    "forward_to_bawaslu", "link_employee", "mark_employee_exited", "merge_cases", "recommend",
-    "record_ppk_decision", "report_window_end", "reporter_identity", "return_to_verification", "set_agency",
-    "stage_due_date", "start_verification", "submit_report",
+    "archive_post", "assign", "can_act_as_ppk", "classify", "close_case", "dismiss", "dismissal_steps",
+    "escalate_overdue", "forward_to_bawaslu", "link_employee", "mark_employee_exited", "merge_cases",
+    "recommend", "record_ppk_decision", "report_window_end", "reporter_identity", "return_to_verification",
+    "set_agency", "stage_due_date", "start_verification", "submit_report",
 ]
