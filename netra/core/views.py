@@ -13,3 +13,16 @@ def robots_txt(request):
     """Keep crawlers off staff pages and status pages (a tracking code in a search index would leak a
     report's progress). No database work: benchmarks/load.py also uses it as the 'bare view' floor."""
     return HttpResponse(ROBOTS, content_type="text/plain")
+
+
+def code_lookup(request, target: str, *, title, label, placeholder: str):
+    """The type-a-code page of a public verification (certificates, duty letters): a code typed by
+    hand, however spelled, goes to `target`'s page; without one, the form."""
+    from django.shortcuts import redirect, render
+
+    from .codes import normalize_code
+
+    code = normalize_code(request.GET.get("code", ""))
+    if code:
+        return redirect(target, code=code)
+    return render(request, "public/code_lookup.html", {"title": title, "label": label, "placeholder": placeholder})

@@ -14,6 +14,7 @@ from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
 from netra.core.permissions import government_scope
 from netra.core.roles import Role, has_role
+from netra.core.views import code_lookup
 from netra.registry.models import Employee
 from netra.registry.validators import normalize_nip
 
@@ -126,11 +127,8 @@ def letter_revoke(request, code):
 
 def verify_lookup(request):
     """/verifikasi/surat-tugas/: type the code printed on a duty letter by hand (no QR scanner)."""
-    code = normalize_code(request.GET.get("code", ""))
-    if code:
-        return redirect("duty:verify", code=code)
-    return render(request, "public/code_lookup.html", {
-        "title": _("Verifikasi surat tugas"), "label": _("Kode surat tugas"), "placeholder": "ST-XXXX-XXXX-XXXX-XXXX"})
+    return code_lookup(request, "duty:verify", title=_("Verifikasi surat tugas"), label=_("Kode surat tugas"),
+                       placeholder="ST-XXXX-XXXX-XXXX-XXXX")
 
 
 def verify(request, code):

@@ -23,6 +23,7 @@ from netra.core.decorators import role_required
 from netra.core.forms import add_service_errors
 from netra.core.permissions import TRAINER_ROLES
 from netra.core.roles import Role, has_role
+from netra.core.views import code_lookup
 from netra.rules.models import Contest, ContestStage
 
 from . import selfcheck, services, stats
@@ -85,11 +86,8 @@ def calendar(request):
 
 def verify_certificate_lookup(request):
     """/verifikasi/sertifikat/: type the code printed on a certificate by hand (no QR scanner)."""
-    code = normalize_code(request.GET.get("code", ""))
-    if code:
-        return redirect("learning:verify_certificate", code=code)
-    return render(request, "public/code_lookup.html", {
-        "title": _("Verifikasi sertifikat"), "label": _("Kode sertifikat"), "placeholder": "SRT-XXXX-XXXX-XXXX-XXXX"})
+    return code_lookup(request, "learning:verify_certificate", title=_("Verifikasi sertifikat"),
+                       label=_("Kode sertifikat"), placeholder="SRT-XXXX-XXXX-XXXX-XXXX")
 
 
 def verify_certificate(request, code):

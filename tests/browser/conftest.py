@@ -49,6 +49,31 @@ def netra_manage(netra_server, netra_var):
     return _run
 
 
+def start_runserver(env: dict, var: Path, *extra: str):
+    """Start `netra runserver` on a free port and wait until it answers; (process, base URL, log file).
+
+    Any HTTP answer counts as started (a DEBUG-off server may answer / with a redirect or an error).
+    """
+    port = _free_port()
+    log = open(var / "server.log", "wb")  # noqa: SIM115 - closed by the caller's teardown
+    proc = subprocess.Popen([sys.executable, "-m", "netra.cli", "runserver", "--noreload", *extra,
+                             f"127.0.0.1:{port}"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except urllib.error.HTTPError:
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError("netra runserver did not start: " + (var / "server.log").read_text())
+    return proc, base, log
+
+
 @pytest.fixture(scope="session")
 def netra_server(netra_var):
     """Migrate a fresh SQLite database, load reference data and serve it; yield the base URL."""
@@ -57,21 +82,7 @@ def netra_server(netra_var):
     netra = [sys.executable, "-m", "netra.cli"]
     for command in (["migrate", "--no-input", "-v0"], ["load_reference"]):
         subprocess.run([*netra, *command], env=env, check=True, capture_output=True)
-    port = _free_port()
-    log = open(Path(var) / "server.log", "wb")  # noqa: SIM115 - closed in teardown
-    proc = subprocess.Popen([*netra, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env, stdout=log,
-                            stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError("netra runserver did not start: " + (Path(var) / "server.log").read_text())
+    proc, base, log = start_runserver(env, Path(var))
     yield base
     proc.terminate()
     proc.wait(timeout=10)

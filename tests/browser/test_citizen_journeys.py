@@ -7,15 +7,12 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
 
-from tests.browser.conftest import _free_port
+from tests.browser.conftest import start_runserver
 from tests.conftest import jpeg_with_gps
 
 pytestmark = pytest.mark.browser
@@ -26,7 +23,8 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 
 @pytest.fixture(scope="module")
 def production_server(tmp_path_factory):
-    """`netra runserver` with DEBUG off; --insecure only lets it serve the CSS without a web server."""
+    """`netra runserver` with DEBUG off, as in production: collected, hashed static files served by
+    WhiteNoise (--nostatic keeps runserver's own static handler out of the way)."""
     var = tmp_path_factory.mktemp("netra-production")
     env = {**os.environ, "DEBUG": "0", "NETRA_TESTING": "", "NETRA_VAR_DIR": str(var),
            "SECRET_KEY": "browser-test-" + "k" * 40, "NETRA_IDENTITY_KEYS": Fernet.generate_key().decode(),
@@ -38,23 +36,7 @@ def production_server(tmp_path_factory):
     # As in production: hashed static files are collected first and WhiteNoise serves them (--nostatic).
     for command in (["migrate", "--no-input", "-v0"], ["load_reference"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([*netra, *command], env=env, check=True, capture_output=True)
-    port = _free_port()
-    log = open(var / "server.log", "wb")  # noqa: SIM115 - closed in teardown
-    proc = subprocess.Popen([*netra, "runserver", "--noreload", "--nostatic", f"127.0.0.1:{port}"], env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except urllib.error.HTTPError:
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError("netra runserver did not start: " + (var / "server.log").read_text())
+    proc, base, log = start_runserver(env, Path(var), "--nostatic")
     subprocess.run([*netra, "createsuperuser", "--noinput", "--username", "admin", "--email", "a@example.org"],
                    env={**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD}, check=True, capture_output=True)
     yield base, Path(var)
