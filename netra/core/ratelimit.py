@@ -7,6 +7,7 @@ window needs one atomic `incr` per request. IPv6 addresses are counted per /64 n
 subscriber normally gets, so rotating addresses inside it gives no fresh allowance.
 """
 
+import hashlib
 import ipaddress
 import math
 import time
@@ -48,17 +49,29 @@ def client_key(request) -> str:
     return str(parsed)
 
 
-def hit(request, scope: str) -> int | None:
-    """Count one request of `scope` for this client; seconds to wait if it is over the limit, else None."""
+def hit(request, scope: str, item: str | None = None) -> int | None:
+    """Count one request of `scope` for this client; seconds to wait if it is over the limit, else None.
+
+    With `item` (a looked-up code), a client's repeat of the same item within the window is not
+    counted again: the limit is there to stop guessing, which needs many different codes, while a
+    reporter reloading their own status page, or the lookup form redirecting to it, is one lookup.
+    The item is kept in the cache key only as a hash, since tracking codes are secrets.
+    """
     rate = parse_rate(settings.NETRA_RATE_LIMITS[scope])
     now = _clock()
     window = int(now // rate.seconds)
     key = f"netra:rl:{scope}:{client_key(request)}:{window}"
-    cache.add(key, 0, timeout=rate.seconds + 5)
+    timeout = rate.seconds + 5
+    if item is not None:
+        seen = f"{key}:{hashlib.sha256(item.encode()).hexdigest()[:24]}"
+        if not cache.add(seen, 1, timeout=timeout):
+            count = cache.get(key, 0)
+            return None if count <= rate.count else max(1, math.ceil((window + 1) * rate.seconds - now))
+    cache.add(key, 0, timeout=timeout)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=rate.seconds + 5)
+        cache.set(key, 1, timeout=timeout)
         count = 1
     if count <= rate.count:
         return None

@@ -110,7 +110,8 @@ def report_done(request, code):
 
 def track(request):
     form = TrackForm(request.GET or None)
-    if form.is_bound and (wait := ratelimit.hit(request, "lookup")):
+    typed = normalize_code(request.GET.get("code", ""))
+    if form.is_bound and (wait := ratelimit.hit(request, "lookup", item=typed)):
         form.add_error(None, ratelimit.wait_message(wait))
         return ratelimit.with_retry_after(render(request, "public/track.html", {"form": form}), wait)
     if form.is_valid():
@@ -132,7 +133,7 @@ def _status_page(request, found: Report, form, status: int = 200):
 
 @require_http_methods(["GET", "POST"])
 def status(request, code):
-    if request.method == "GET" and (wait := ratelimit.hit(request, "lookup")):
+    if request.method == "GET" and (wait := ratelimit.hit(request, "lookup", item=normalize_code(code))):
         return ratelimit.too_many_requests(request, wait)
     try:
         found = _get_report(code)

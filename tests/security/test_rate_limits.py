@@ -85,6 +85,20 @@ def test_tracking_lookups_are_limited_on_the_page_and_the_api(client, region_id,
     assert codes == [404, 404, 404, 404, 429]
 
 
+def test_one_code_looked_up_again_counts_once(client, region_id, tight):  # noqa: F811
+    """The lookup form's redirect, another spelling of the code and reloads of one's own status page
+    are one lookup; guessing, which needs many different codes, is still stopped."""
+    client.post(reverse("public:report"), form_data(region=region_id))
+    code = Report.objects.get().tracking_code
+    typed = code.lower().replace("-", " ")
+    response = client.get(reverse("public:track"), {"code": typed}, follow=True)
+    assert response.status_code == 200 and response.redirect_chain[-1][0].endswith(f"/{code}/")
+    assert {client.get(reverse("public:status", args=[code])).status_code for _ in range(6)} == {200}
+    assert client.get(reverse("public:status", args=[typed.replace(" ", "")]), follow=True).status_code == 200
+    codes = [client.get(reverse("public:track"), {"code": f"NTR-AAAA-BBBB-CC{i:02d}"}).status_code for i in range(4)]
+    assert codes == [404, 404, 404, 429]  # the own code took one of the four
+
+
 def test_reporter_notes_are_limited_and_the_text_is_kept(client, region_id, tight):  # noqa: F811
     client.post(reverse("public:report"), form_data(region=region_id))
     code = Report.objects.get().tracking_code
