@@ -33,9 +33,11 @@ lint: install
 	$(BIN)/lint-imports --no-cache
 	NETRA_TESTING=1 $(BIN)/mypy
 
+# The SQLite and PostgreSQL runs are independent (each has its own throw-away var dir and database)
+# and the PostgreSQL one waits on its server much of the time, so they run side by side; -O keeps
+# each run's output together.
 test: install lint
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
+	$(MAKE) -j2 -O test-sqlite test-postgres
 	$(MAKE) test-celery
 
 test-sqlite:
