@@ -8,7 +8,7 @@ if [ -z "$PG_BIN" ]; then
   exit 1
 fi
 DIR=$(mktemp -d /tmp/netra-pg.XXXXXX)
-PORT=${NETRA_PG_PORT:-55432}
+PORT=${NETRA_PG_PORT:-$("$(dirname "$0")/free-port.sh")}
 AS=()
 if [ "$(id -u)" = "0" ]; then
   chown postgres "$DIR"
