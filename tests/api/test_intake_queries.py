@@ -19,7 +19,7 @@ from netra.demo.management.commands.load_reference import load_all
 from netra.registry import refcache
 from netra.registry.models import Region
 
-INTAKE_QUERY_BOUND = 5
+INTAKE_QUERY_BOUND = 5  # plus PostgreSQL's advisory lock for the event chain (netra/cases/chain.py)
 
 
 @pytest.fixture
@@ -50,7 +50,8 @@ def test_api_report_costs_at_most_five_queries(client, committed_reference):
         answer = client.post("/api/v1/reports/", body(), content_type="application/json")
     assert answer.status_code == 201, answer.content
     queries = real_queries(captured)
-    assert len(queries) <= INTAKE_QUERY_BOUND, "\n".join(queries)
+    chain_lock = [q for q in queries if "pg_advisory_xact_lock" in q]
+    assert len(queries) - len(chain_lock) <= INTAKE_QUERY_BOUND, "\n".join(queries)
     assert not any("registry_region" in q or "registry_agency" in q for q in queries)
     report = Report.objects.get(tracking_code=answer.json()["tracking_code"])
     assert report.case is not None and report.region.code == "64.72"
