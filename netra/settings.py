@@ -226,6 +226,9 @@ NETRA_DEADLINES = {
 NETRA_FLAG_THRESHOLD = float(os.environ.get("NETRA_FLAG_THRESHOLD", "0.5"))
 # Characters of a post the screener reads; longer posts are cut and their result says "truncated".
 NETRA_SCREEN_MAX_CHARS = int(os.environ.get("NETRA_SCREEN_MAX_CHARS", "20000"))
+# Posts per screening task: a monitoring import is split into parts of this size that every Celery
+# worker takes in turn (netra/monitoring/services.py, screen_part).
+NETRA_SCREEN_PART_SIZE = int(os.environ.get("NETRA_SCREEN_PART_SIZE", "20000"))
 
 # Days before an election stage starts that staff get a reminder e-mail.
 NETRA_STAGE_REMINDER_DAYS = int(os.environ.get("NETRA_STAGE_REMINDER_DAYS", 3))
