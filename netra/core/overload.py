@@ -72,6 +72,8 @@ def overloaded_response(request, retry_after: int):
         response = HttpResponse(render_to_string("overloaded.html", {"message": message}), status=503)
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
+    # Written outside CommonMiddleware, which would add it: without a length gunicorn answers chunked.
+    response["Content-Length"] = str(len(response.content))
     return response
 
 

@@ -33,6 +33,7 @@ def test_a_report_that_waited_too_long_in_the_queue_gets_503_and_is_not_stored(a
     assert 0 < int(answer["Retry-After"]) <= 60
     assert answer["Content-Type"] == "application/json"
     assert "Coba lagi dalam" in json.loads(answer.content)["detail"]
+    assert int(answer["Content-Length"]) == len(answer.content)  # keep-alive clients need the length
     assert Report.objects.count() == 0
     fresh = api.post("/api/v1/reports/", payload(), format="json", HTTP_X_REQUEST_START=stamp(0.1))
     assert fresh.status_code == 201 and Report.objects.count() == 1
