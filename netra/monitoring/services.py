@@ -193,14 +193,17 @@ def plan_parts(batch: ImportBatch, part_size: int | None = None) -> list[tuple[i
     """
     size = max(1, part_size or settings.NETRA_SCREEN_PART_SIZE)
     pks = Post.objects.filter(batch=batch, screened_at__isnull=True).order_by("pk").values_list("pk", flat=True)
-    parts, first, count, last = [], None, 0, None
+    parts: list[tuple[int, int]] = []
+    first: int | None = None
+    count = 0
     for pk in pks.iterator(chunk_size=10_000):
         if first is None:
             first = pk
-        last, count = pk, count + 1
+        count += 1
         if count == size:
-            parts.append((first, last))
+            parts.append((first, pk))
             first, count = None, 0
+        last = pk
     if first is not None:
         parts.append((first, last))
     return parts
