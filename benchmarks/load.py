@@ -14,6 +14,13 @@ keep-alive clients written on asyncio (no client library needed):
 5. fault run: intake and web form mixed, with `kill -9` of one web worker after a third of the
    run and of the whole server (arbiter and workers) after two thirds, then a restart.
 
+Each request carries `X-Request-Start` with the time the client sent it, as nginx stamps it in
+production (deploy/nginx/netra.conf), so the server's load shedding sees the queue time
+(`--no-stamp` to leave it out). Answers are counted as `ok`, `shed` (the deliberate 503 and 429,
+with Retry-After; the client then backs off about a second) and `server_errors` (any other 5xx);
+`rps` counts only answers completed inside the phase's window, `drain_s` is how long the requests
+still in flight at the end of the window took to finish.
+
 After the runs every answered 201 (API) or 302 to the confirmation page (form) is checked in the
 database: the report, its case events and, for the form, the sealed evidence file with the right
 SHA-256. `lost` counts those that fail; sealed files without an evidence row are listed.
@@ -28,6 +35,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -38,6 +46,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+STAMP = True
 
 
 # ---------------------------------------------------------------- a tiny HTTP/1.1 client
@@ -65,6 +74,8 @@ class Conn:
             self.reader, self.writer = await asyncio.wait_for(
                 asyncio.open_connection("127.0.0.1", self.port), timeout=10)
         head = {"Host": "127.0.0.1", "Connection": "keep-alive", "Content-Length": str(len(body))}
+        if STAMP:
+            head["X-Request-Start"] = f"t={time.time():.3f}"  # what nginx adds (deploy/nginx/netra.conf)
         if self.cookies:
             head["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         head.update(headers or {})
@@ -104,19 +115,29 @@ class Conn:
 
 
 class Run:
-    def __init__(self):
+    def __init__(self, window: float = float("inf")):
         self.latencies: list[float] = []
         self.ok = 0
+        self.ok_in_window = 0
+        self.shed = 0
+        self.server_errors = 0
         self.statuses: dict[str, int] = {}
         self.errors = 0
         self.accepted: list[dict] = []
+        self.window_end = time.perf_counter() + window
 
     def record(self, started: float, status: int | None, good: bool):
         key = str(status) if status is not None else "error"
         self.statuses[key] = self.statuses.get(key, 0) + 1
+        now = time.perf_counter()
         if good:
             self.ok += 1
-            self.latencies.append((time.perf_counter() - started) * 1000)
+            self.ok_in_window += now <= self.window_end
+            self.latencies.append((now - started) * 1000)
+        elif status in (429, 503):
+            self.shed += 1
+        elif status is not None and status >= 500:
+            self.server_errors += 1
         elif status is None:
             self.errors += 1
 
@@ -207,7 +228,7 @@ async def op_form(conn: Conn, ctx, run: Run, i: int):
 async def drive(port: int, clients: int, seconds: float, op, ctx, events=()) -> Run:
     """`clients` connections doing `op` in a loop until `seconds` have passed; `events` are
     (at_seconds, coroutine_function) run once while the load goes on (the faults)."""
-    run = Run()
+    run = Run(window=seconds)
     deadline = time.monotonic() + seconds
     counter = iter(range(10**9))
 
@@ -216,11 +237,14 @@ async def drive(port: int, clients: int, seconds: float, op, ctx, events=()) -> 
         await asyncio.sleep(random.random() * min(2.0, seconds / 4))  # do not open 1000 sockets in one tick
         while time.monotonic() < deadline:
             started = time.perf_counter()
+            shed_before = run.shed
             try:
                 await op(conn, ctx, run, next(counter))
             except (TimeoutError, OSError, ConnectionError, asyncio.IncompleteReadError, ValueError, IndexError):
                 run.record(started, None, False)
                 await asyncio.sleep(0.2)
+            if run.shed > shed_before:  # told to come back later: back off, shorter than Retry-After
+                await asyncio.sleep(0.5 + random.random())
         await conn.close()
 
     async def fault(at: float, action):
@@ -240,9 +264,11 @@ def pct(values: list[float], q: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
 
 
-def summary(run: Run) -> dict:
-    return {"ok": run.ok, "rps": round(run.ok / run.elapsed, 1), "p50_ms": pct(run.latencies, 0.50),
-            "p95_ms": pct(run.latencies, 0.95), "p99_ms": pct(run.latencies, 0.99), "statuses": run.statuses}
+def summary(run: Run, seconds: float) -> dict:
+    return {"ok": run.ok, "rps": round(run.ok_in_window / seconds, 1), "drain_s": round(run.elapsed - seconds, 1),
+            "shed": run.shed, "server_errors": run.server_errors, "no_answer": run.errors,
+            "p50_ms": pct(run.latencies, 0.50), "p95_ms": pct(run.latencies, 0.95),
+            "p99_ms": pct(run.latencies, 0.99), "statuses": run.statuses}
 
 
 # ---------------------------------------------------------------- the server
@@ -410,6 +436,28 @@ def celery_fault(env: dict, var: Path, posts: int) -> dict:
             "seconds": round(time.monotonic() - started, 1)}
 
 
+def raise_fd_limit(clients: int) -> None:
+    """1,000 client sockets plus the server's side exceed the usual soft limit of 1,024 descriptors."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = max(soft, min(hard, max(4 * clients + 1024, 8192))) if hard != resource.RLIM_INFINITY else \
+        max(soft, 4 * clients + 1024)
+    if wanted > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    if resource.getrlimit(resource.RLIMIT_NOFILE)[0] < 2 * clients + 256:
+        raise SystemExit(f"open-file limit {resource.getrlimit(resource.RLIMIT_NOFILE)} is too low for "
+                         f"{clients} clients; raise it (ulimit -n) or use fewer --clients")
+
+
+def database_capacity(env: dict, workers: int, threads: int) -> dict:
+    """Every gthread thread holds its own PostgreSQL connection (CONN_MAX_AGE): they must all fit."""
+    allowed = int(psql(env, "SHOW max_connections"))
+    needed = workers * threads + 5  # migrate/verify scripts, the Celery worker, psql itself
+    if allowed < needed:
+        raise SystemExit(f"PostgreSQL max_connections={allowed} < {needed} needed by {workers} workers x "
+                         f"{threads} threads: requests would fail with 'too many clients'")
+    return {"pg_max_connections": allowed, "web_db_connections": workers * threads}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=1000)
@@ -420,7 +468,11 @@ def main() -> int:
     parser.add_argument("--photo-bytes", type=int, default=1_000_000)
     parser.add_argument("--skip-fault", action="store_true")
     parser.add_argument("--celery-posts", type=int, default=3000, help="posts in the Celery kill batch (0: skip)")
+    parser.add_argument("--no-stamp", action="store_true", help="send no X-Request-Start (no queue-time shedding)")
     args = parser.parse_args()
+    global STAMP
+    STAMP = not args.no_stamp
+    raise_fd_limit(args.clients)
 
     if not os.environ.get("DATABASE_URL", "").startswith("postgres") or not os.environ.get("REDIS_URL"):
         os.execvp(str(ROOT / "scripts" / "with-postgres.sh"), [
@@ -436,6 +488,7 @@ def main() -> int:
         "NETRA_IDENTITY_KEYS": Fernet.generate_key().decode(), "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0", "SECURE_COOKIES": "0", "SECURE_HSTS_SECONDS": "0",
         "DATABASE_CONN_MAX_AGE": "60", "NETRA_PUBLIC_REPORT_RATE": "100000000/hour", "LOG_LEVEL": "WARNING",
+        "NETRA_LOOKUP_RATE": "100000000/hour",
         "NETRA_ACCESS_LOG": str(var / "access.log"), "NETRA_WEB_WORKER_CLASS": args.worker_class,
     })
     if args.workers:
@@ -455,13 +508,17 @@ def main() -> int:
     server.start()
     result: dict = {"clients": args.clients, "seconds_per_phase": args.seconds, "worker_class": args.worker_class,
                     "workers": len(server.workers()), "cpus": os.cpu_count(),
-                    "photo_bytes": len(photos[0][0])}
+                    "photo_bytes": len(photos[0][0]), "stamped": STAMP,
+                    "fd_limit": resource.getrlimit(resource.RLIMIT_NOFILE)[0],
+                    "load_average_before": [round(x, 2) for x in os.getloadavg()]}
+    threads = int(env.get("NETRA_WEB_THREADS", "4")) if args.worker_class == "gthread" else 1
+    result.update(database_capacity(env, result["workers"], threads))
     accepted: list[dict] = []
     try:
         phases = {}
         for name, op in (("bare", op_bare), ("intake", op_intake), ("status", op_status), ("form", op_form)):
             run = asyncio.run(drive(args.port, args.clients, args.seconds, op, ctx))
-            phases[name] = summary(run)
+            phases[name] = summary(run, args.seconds)
             accepted += run.accepted
             print(name, json.dumps(phases[name]), flush=True)
         result["phases"] = phases
@@ -474,7 +531,10 @@ def main() -> int:
         result["form_rps"] = phases["form"]["rps"]
         result["form_p95_ms"] = phases["form"]["p95_ms"]
         checked = verify(env, accepted, var)
-        result.update({"accepted": len(accepted), "stored": checked["stored"], "lost": len(checked["lost"])})
+        result.update({"accepted": len(accepted), "stored": checked["stored"], "lost": len(checked["lost"]),
+                       "shed": sum(p["shed"] for p in phases.values()),
+                       "server_errors": sum(p["server_errors"] for p in phases.values()),
+                       "intake_shed": phases["intake"]["shed"], "drain_s": phases["intake"]["drain_s"]})
 
         if not args.skip_fault:
             faults = []
@@ -498,12 +558,13 @@ def main() -> int:
             run = asyncio.run(drive(args.port, args.clients, seconds, mixed, ctx,
                                     events=[(seconds / 3, kill_worker), (2 * seconds / 3, kill_server)]))
             checked = verify(env, run.accepted, var)
-            result["fault"] = {**summary(run), "faults": faults, "accepted": len(run.accepted),
+            result["fault"] = {**summary(run, seconds), "faults": faults, "accepted": len(run.accepted),
                                "stored": checked["stored"], "lost": len(checked["lost"]),
                                "lost_codes": checked["lost"][:20],
                                "orphan_sealed_files": checked["orphan_sealed_files"]}
             print("fault", json.dumps(result["fault"]), flush=True)
             result["lost"] += len(checked["lost"])
+            result["fault_server_errors"] = result["fault"]["server_errors"]
             result["accepted"] += len(run.accepted)
             result["stored"] += checked["stored"]
         if args.celery_posts:
@@ -512,6 +573,7 @@ def main() -> int:
     finally:
         server.stop()
         shutil.rmtree(var, ignore_errors=True)
+    result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(result))
     return 0
 

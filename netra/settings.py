@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so a request that waited too long is refused before any other work (503 + Retry-After).
+    "netra.core.overload.LoadSheddingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise serves hashed, compressed static files from the same process, without DEBUG.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -224,6 +226,9 @@ NETRA_DEADLINES = {
 NETRA_FLAG_THRESHOLD = float(os.environ.get("NETRA_FLAG_THRESHOLD", "0.5"))
 # Characters of a post the screener reads; longer posts are cut and their result says "truncated".
 NETRA_SCREEN_MAX_CHARS = int(os.environ.get("NETRA_SCREEN_MAX_CHARS", "20000"))
+# Posts per screening task: a monitoring import is split into parts of this size that every Celery
+# worker takes in turn (netra/monitoring/services.py, screen_part).
+NETRA_SCREEN_PART_SIZE = int(os.environ.get("NETRA_SCREEN_PART_SIZE", "20000"))
 
 # Days before an election stage starts that staff get a reminder e-mail.
 NETRA_STAGE_REMINDER_DAYS = int(os.environ.get("NETRA_STAGE_REMINDER_DAYS", 3))
@@ -231,6 +236,16 @@ NETRA_STAGE_REMINDER_DAYS = int(os.environ.get("NETRA_STAGE_REMINDER_DAYS", 3))
 # Number of reverse proxies in front of Netra that append the client's address to X-Forwarded-For.
 # 0 (default): the header is ignored and the connecting address is the client (netra/core/clientip.py).
 NETRA_TRUSTED_PROXIES = int(os.environ.get("NETRA_TRUSTED_PROXIES", 0))
+
+# Overload answers (netra/core/overload.py, docs/deploy.md): a request that waited longer than this in
+# the queue (from the proxy's X-Request-Start stamp) gets 503 + Retry-After at once; 0 turns it off.
+NETRA_SHED_QUEUE_MS = int(os.environ.get("NETRA_SHED_QUEUE_MS", 5000))
+# Requests inside Django at once per process before answering 503 (0: no limit; gthread's threads
+# bound it already).
+NETRA_SHED_MAX_IN_FLIGHT = int(os.environ.get("NETRA_SHED_MAX_IN_FLIGHT", 0))
+NETRA_SHED_RETRY_AFTER = int(os.environ.get("NETRA_SHED_RETRY_AFTER", 5))
+# Longest wait (PostgreSQL) for the case-event chain's turn, which every report takes; then 503.
+NETRA_CHAIN_LOCK_TIMEOUT_MS = int(os.environ.get("NETRA_CHAIN_LOCK_TIMEOUT_MS", 10000))
 
 # Background work: with no broker, Celery runs tasks eagerly in the calling process.
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -12,6 +12,7 @@ from netra.cases.public_status import public_case, public_timeline
 from netra.core import limits
 from netra.core.roles import can_see_nip
 from netra.notifications.contacts import normalize_address
+from netra.registry import refcache
 from netra.registry.models import Agency, Region
 from netra.registry.validators import mask_nip, validate_nip_any_type
 from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType
@@ -40,18 +41,36 @@ class UpdatesContactSerializer(serializers.Serializer):
         return attrs
 
 
+class CachedCodeField(serializers.SlugRelatedField):
+    """A region or agency named by its code, looked up in the per-worker copy (registry/refcache.py).
+
+    Same contract, schema and error messages as `SlugRelatedField(slug_field="code")` on the active
+    rows, without a database query per report. `lookup` is a refcache function.
+    """
+
+    def __init__(self, lookup, model, **kwargs):
+        self.lookup = lookup
+        super().__init__(slug_field="code", queryset=model.objects.none(), **kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        found = self.lookup(data)
+        if found is None:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return found
+
+
 class ReportCreateSerializer(serializers.Serializer):
     subject_name = serializers.CharField(max_length=200, help_text=_("Nama ASN yang dilaporkan"))
     subject_agency = serializers.CharField(max_length=200, required=False, allow_blank=True,
                                            help_text=_("Instansi seperti diketahui pelapor"))
-    agency_code = serializers.SlugRelatedField(slug_field="code", queryset=Agency.objects.filter(is_active=True),
-                                               required=False, allow_null=True, source="agency")
+    agency_code = CachedCodeField(refcache.agency_by_code, Agency, required=False, allow_null=True, source="agency")
     subject_nip = serializers.CharField(max_length=30, required=False, allow_blank=True,
                                         help_text=_("NIP atau NI PPPK, 18 digit, jika diketahui"))
     subject_position = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    region_code = serializers.SlugRelatedField(
-        slug_field="code", source="region", help_text=_("Kode Kemendagri kabupaten/kota, mis. 64.72"),
-        queryset=Region.objects.filter(is_active=True).exclude(kind=Region.Kind.PROVINCE))
+    region_code = CachedCodeField(refcache.region_by_code, Region, source="region",
+                                  help_text=_("Kode Kemendagri kabupaten/kota, mis. 64.72"))
     location = serializers.CharField(max_length=300, required=False, allow_blank=True)
     conduct_date = serializers.DateField(help_text=_("Tanggal kejadian (YYYY-MM-DD)"))
     known_date = serializers.DateField(required=False, allow_null=True,

@@ -17,6 +17,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connections
 
 GENESIS = "0" * 64
@@ -47,11 +48,21 @@ def lock_for_append(using: str) -> None:
 
     PostgreSQL: a transaction-scoped advisory lock. SQLite: transactions already start IMMEDIATE (one
     writer at a time, see settings), so the caller's transaction is the lock.
+
+    PostgreSQL waits at most NETRA_CHAIN_LOCK_TIMEOUT_MS (0: no limit) for its turn, set for the rest of
+    this transaction in the same statement: under overload a writer gives up with LockNotAvailable,
+    which the web answers as 503 with Retry-After (netra/core/overload.py) and which rolls back all
+    it wrote, instead of holding a web thread for as long as the queue is.
     """
     connection = connections[using]
     if connection.vendor == "postgresql":
+        timeout = int(getattr(settings, "NETRA_CHAIN_LOCK_TIMEOUT_MS", 0))
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_LOCK_KEY])
+            if timeout:
+                cursor.execute("SELECT set_config('lock_timeout', %s, true), pg_advisory_xact_lock(%s)",
+                               [f"{timeout}ms", _PG_LOCK_KEY])
+            else:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_LOCK_KEY])
 
 
 @dataclass

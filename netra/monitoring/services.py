@@ -10,6 +10,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -184,32 +185,94 @@ def get_screener():
     return _screener_for(_admin_lexicon_entries(), settings.NETRA_SCREEN_MAX_CHARS)
 
 
+def plan_parts(batch: ImportBatch, part_size: int | None = None) -> list[tuple[int, int]]:
+    """The batch's unscreened posts as (first pk, last pk) ranges of at most `part_size` posts each.
+
+    Ranges of primary keys, not lists of them: a part task's message stays small for a million
+    posts, and the ranges never overlap, so every post belongs to exactly one part.
+    """
+    size = max(1, part_size or settings.NETRA_SCREEN_PART_SIZE)
+    pks = Post.objects.filter(batch=batch, screened_at__isnull=True).order_by("pk").values_list("pk", flat=True)
+    parts: list[tuple[int, int]] = []
+    first: int | None = None
+    count = 0
+    for pk in pks.iterator(chunk_size=10_000):
+        if first is None:
+            first = pk
+        count += 1
+        if count == size:
+            parts.append((first, pk))
+            first, count = None, 0
+        last = pk
+    if first is not None:
+        parts.append((first, last))
+    return parts
+
+
 def screen_batch(batch_id: int) -> ImportBatch:
-    """Screen every unscreened post of a batch, in chunks; partisan leads open flags."""
+    """Split a batch's screening into part tasks of NETRA_SCREEN_PART_SIZE posts (netra.monitoring.tasks).
+
+    With a broker the parts run on every Celery worker at once; without one they run here, one after
+    the other. The batch is marked done by the part that screens its last post (`screen_part`).
+    """
+    from .tasks import screen_part
+
     batch = ImportBatch.objects.get(pk=batch_id)
     mark_batch(batch, ImportBatch.Status.SCREENING)
-    try:
-        screener = get_screener()
-        pending = Post.objects.filter(batch=batch, screened_at__isnull=True).order_by("pk")
-        while True:
-            chunk = list(pending[:SCREEN_CHUNK])
-            if not chunk:
-                break
-            results = screener.screen_many([p.text for p in chunk], [p.action for p in chunk],
-                                           [timezone.localdate(p.posted_at) if p.posted_at else None for p in chunk])
-            _store_results(batch, chunk, results)
-    except Exception as exc:
-        mark_batch(batch, ImportBatch.Status.FAILED, repr(exc))
-        raise
-    mark_batch(batch, ImportBatch.Status.DONE)
+    parts = plan_parts(batch)
+    if not parts:
+        _finish_if_complete(batch.pk)
+    for first, last in parts:
+        screen_part.delay(batch.pk, first, last)
     batch.refresh_from_db()
     return batch
 
 
+def screen_part(batch_id: int, first_pk: int, last_pk: int) -> int:
+    """Screen the unscreened posts of one part, chunk by chunk; returns how many this call screened.
+
+    Idempotent, so a part may run again after its worker was killed (acks_late redelivers it) or
+    even run twice at once: each chunk is taken with its rows locked (others skip them), screened
+    and stored in one transaction that also sets `screened_at`, and rows already screened are never
+    taken again. A post therefore gets exactly one result; the one-to-one result and flag tables
+    would refuse a second anyway.
+    """
+    batch = ImportBatch.objects.get(pk=batch_id)
+    pending = Post.objects.filter(batch=batch, pk__gte=first_pk, pk__lte=last_pk,
+                                  screened_at__isnull=True).order_by("pk")
+    done = 0
+    try:
+        screener = get_screener()
+        while True:
+            with transaction.atomic():
+                chunk = list(pending.select_for_update(skip_locked=True)[:SCREEN_CHUNK])
+                if not chunk:
+                    break
+                results = screener.screen_many(
+                    [p.text for p in chunk], [p.action for p in chunk],
+                    [timezone.localdate(p.posted_at) if p.posted_at else None for p in chunk])
+                _store_results(batch, chunk, results)
+            done += len(chunk)
+    except Exception as exc:
+        mark_batch(batch, ImportBatch.Status.FAILED, repr(exc))
+        raise
+    _finish_if_complete(batch.pk)
+    return done
+
+
+def _finish_if_complete(batch_id: int) -> None:
+    """Done when every imported post has been screened (the counters are exact, see _store_results)."""
+    ImportBatch.objects.filter(pk=batch_id, screened__gte=F("imported")).exclude(
+        status=ImportBatch.Status.DONE).update(status=ImportBatch.Status.DONE, error="", finished_at=timezone.now())
+
+
 @transaction.atomic
 def _store_results(batch: ImportBatch, posts: list[Post], results) -> None:
+    """Store one chunk's results. The caller holds the posts' rows, all still unscreened, so the
+    batch counters grow by exactly what was stored here (no recount over a million rows)."""
     now = timezone.now()
     threshold = flag_threshold()
+    flagged = 0
     for post, result in zip(posts, results, strict=True):
         data = result.to_dict()
         ScreeningResult.objects.update_or_create(post=post, defaults={
@@ -218,14 +281,12 @@ def _store_results(batch: ImportBatch, posts: list[Post], results) -> None:
             "violation": data["violation"] or "", "violation_note": data.get("violation_note") or "",
             "model_version": data["model_version"], "rule": data.get("rule") or "", "screened_at": now,
         })
-        post.screened_at = now
-        post.save(update_fields=["screened_at"])
         # A rule-decided partisan label (a bare slogan or ballot-number appeal) is flagged whatever the
         # model's probability: the rule exists because the model underrates such short posts.
         if data["label"] == "partisan" and (data["score"] >= threshold or data.get("rule") in FLAG_RULES):
-            Flag.objects.get_or_create(post=post, defaults={"created_at": now})
-    ImportBatch.objects.filter(pk=batch.pk).update(screened=batch.posts.filter(screened_at__isnull=False).count(),
-                                                   flagged=batch.posts.filter(flag__isnull=False).count())
+            flagged += Flag.objects.get_or_create(post=post, defaults={"created_at": now})[1]
+    Post.objects.filter(pk__in=[p.pk for p in posts]).update(screened_at=now)
+    ImportBatch.objects.filter(pk=batch.pk).update(screened=F("screened") + len(posts), flagged=F("flagged") + flagged)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -131,7 +131,9 @@ def save_reporter_contact(report, channel: str, address: str, language: str | No
 
 def _reporter_messages(event: CaseEvent) -> None:
     topic = REPORTER_TOPICS.get(event.kind)
-    if topic is None:
+    if topic is None or event.kind == "received":
+        # "received" is logged as the case opens, in the intake transaction, before any contact can
+        # exist: `save_reporter_contact` writes that message itself. No query for nobody.
         return
     for contact in ReporterContact.objects.filter(report__case=event.case).select_related("report"):
         _notify_reporter(contact, event, topic)

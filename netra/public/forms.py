@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from netra.core import limits
 from netra.notifications.contacts import available_channels, normalize_address
 from netra.notifications.models import Channel
-from netra.registry.models import Agency, Region
+from netra.registry import refcache
 from netra.registry.validators import validate_nip_any_type
 
 
@@ -44,17 +44,47 @@ def clean_links(raw: str) -> list[str]:
     return links
 
 
+class CachedChoiceField(forms.ChoiceField):
+    """A region or agency chosen by primary key from the per-worker copy (registry/refcache.py).
+
+    Renders and validates like a ModelChoiceField over the active rows, without the two queries
+    per page view and one per submitted choice: the report form is the busiest page of an election.
+    """
+
+    default_error_messages = forms.ModelChoiceField.default_error_messages
+
+    def __init__(self, *, rows, lookup, **kwargs):
+        self.lookup = lookup
+        super().__init__(choices=lambda: [("", "---------")] + [(str(r.pk), str(r)) for r in rows()], **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        found = self.lookup(value)
+        if found is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                  params={"value": value})
+        return found
+
+    def validate(self, value):
+        forms.Field.validate(self, value)  # the lookup above already checked the choice
+
+    def prepare_value(self, value):
+        return getattr(value, "pk", value)
+
+
 class ReportForm(forms.Form):
     subject_name = forms.CharField(label=_("Nama ASN yang dilaporkan"), max_length=200)
     subject_agency_text = forms.CharField(
         label=_("Instansi/unit kerja"), max_length=200, required=False,
         help_text=_("Tulis seperti yang Anda ketahui, mis. Dinas Pendidikan Kota Samarinda."))
-    agency = forms.ModelChoiceField(label=_("atau pilih instansi dari daftar"), queryset=Agency.objects.none(),
-                                    required=False)
+    agency = CachedChoiceField(label=_("atau pilih instansi dari daftar"), rows=refcache.agencies,
+                               lookup=refcache.agency_by_pk, required=False)
     subject_position = forms.CharField(label=_("Jabatan (jika tahu)"), max_length=200, required=False)
     subject_nip = forms.CharField(label=_("NIP / NI PPPK (jika tahu)"), max_length=30, required=False,
                                   help_text=_("18 digit; spasi atau titik boleh."))
-    region = forms.ModelChoiceField(label=_("Kabupaten/kota tempat kejadian"), queryset=Region.objects.none())
+    region = CachedChoiceField(label=_("Kabupaten/kota tempat kejadian"), rows=refcache.report_regions,
+                               lookup=refcache.region_by_pk)
     location = forms.CharField(label=_("Tempat kejadian"), max_length=300, required=False,
                                help_text=_("Alamat, nama acara, atau platform media sosial."))
     conduct_date = forms.DateField(label=_("Tanggal kejadian"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -89,8 +119,6 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.filter(is_active=True).exclude(kind=Region.Kind.PROVINCE)
-        self.fields["agency"].queryset = Agency.objects.filter(is_active=True).select_related("region")
         self.fields["updates_channel"].choices = [("", _("Tidak perlu kabar"))] + [
             (c, Channel(c).label) for c in available_channels()]
 

@@ -61,6 +61,17 @@ def test_workers_and_class_come_from_the_environment(monkeypatch):
     assert argv[argv.index("--access-logfile") + 1] == "-"
 
 
+def test_backlog_and_connections_are_sized_from_the_environment(monkeypatch):
+    argv = gunicorn_argv("127.0.0.1:9")
+    assert argv[argv.index("--backlog") + 1] == "1024"
+    assert argv[argv.index("--worker-connections") + 1] == "1000"
+    monkeypatch.setenv("NETRA_WEB_BACKLOG", "256")
+    monkeypatch.setenv("NETRA_WEB_WORKER_CONNECTIONS", "300")
+    argv = gunicorn_argv("127.0.0.1:9")
+    assert argv[argv.index("--backlog") + 1] == "256"
+    assert argv[argv.index("--worker-connections") + 1] == "300"
+
+
 def test_bad_worker_settings_are_refused_with_a_clear_message(monkeypatch):
     from django.core.management.base import CommandError
 

@@ -123,15 +123,23 @@ def submit_report(data: ReportInput, files=(), at: dt.datetime | None = None) ->
             "name": data.reporter_name.strip(), "email": data.reporter_email.strip(),
             "phone": data.reporter_phone.strip(), "address": data.reporter_address.strip(),
         }.items() if v}
-    with transaction.atomic():
+    within_window = today <= report_window_end(known)
+    agency = data.agency or (employee.agency if employee else None)
+    subject_name = data.subject_name.strip()
+    # No savepoint when the caller already holds a transaction (the API view keeps the update
+    # contact with the report): a failure here aborts the caller's transaction anyway.
+    with transaction.atomic(savepoint=False):
+        # The case first, so the report is written once with its case (no second UPDATE).
+        case = _new_case(subject_name=subject_name, employee=employee, agency=agency, region=data.region,
+                         conduct_date=data.conduct_date, within_window=within_window, at=at)
         report = Report.objects.create(
             received_at=at, channel=data.channel, is_anonymous=data.is_anonymous,
             identity_encrypted=crypto.encrypt_json(identity) if identity else "",
-            subject_name=data.subject_name.strip(), subject_agency_text=data.subject_agency_text.strip(),
+            subject_name=subject_name, subject_agency_text=data.subject_agency_text.strip(),
             subject_nip=nip, subject_position=data.subject_position.strip(),
-            employee=employee, agency=data.agency or (employee.agency if employee else None),
+            employee=employee, agency=agency, case=case,
             region=data.region, location=data.location.strip(), conduct_date=data.conduct_date,
-            known_date=known, within_window=today <= report_window_end(known),
+            known_date=known, within_window=within_window,
             description=data.description.strip(), chronology=data.chronology.strip(),
             links=[link.strip() for link in data.links if link.strip()],
         )
@@ -140,7 +148,11 @@ def submit_report(data: ReportInput, files=(), at: dt.datetime | None = None) ->
             Evidence.objects.create(report=report, kind=Evidence.Kind.LINK, received_at=at, url=link)
         for post in data.archived_posts:
             archive_post(report, post, at)
-        _open_case(report, at)
+        # The evidence count is known here; the event is logged last, after everything it describes.
+        _log(case, "received", at, None, to_status=S.RECEIVED, actor_label="pelapor",
+             data={"report": report.tracking_code, "channel": report.channel,
+                   "within_window": report.within_window,
+                   "evidence": len(checked) + len(report.links) + len(data.archived_posts)})
     return report
 
 
@@ -160,20 +172,15 @@ def archive_post(report: Report, post: dict, at: dt.datetime) -> Evidence:
     )
 
 
-def _open_case(report: Report, at: dt.datetime) -> Case:
-    case = Case.objects.create(
+def _new_case(*, subject_name, employee, agency, region, conduct_date, within_window, at) -> Case:
+    """The case a new report opens, in the received stage, with a guessed contest."""
+    return Case.objects.create(
         opened_at=at, stage_started_at=at, status=S.RECEIVED,
         due_date=stage_due_date(S.RECEIVED, _local_date(at)),
-        subject_name=report.subject_name, employee=report.employee, agency=report.agency,
-        region=report.region, conduct_date=report.conduct_date, information_only=not report.within_window,
-        contest=rules.guess_contest(report.conduct_date, report.region),
+        subject_name=subject_name, employee=employee, agency=agency,
+        region=region, conduct_date=conduct_date, information_only=not within_window,
+        contest=rules.guess_contest(conduct_date, region),
     )
-    report.case = case
-    report.save(update_fields=["case"])
-    _log(case, "received", at, None, to_status=S.RECEIVED, actor_label="pelapor",
-         data={"report": report.tracking_code, "channel": report.channel,
-               "within_window": report.within_window, "evidence": report.evidence.count()})
-    return case
 
 
 def add_report_info(report: Report, text: str, files=(), links=(), at: dt.datetime | None = None) -> ReportNote:

@@ -59,9 +59,17 @@ def gunicorn_argv(bind: str) -> list[str]:
         # The scheme and client address come from the reverse proxy on this machine only.
         "--forwarded-allow-ips", os.environ.get("NETRA_FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
         "--no-control-socket",
+        # Connections the kernel holds before a worker accepts them. Sized to take a burst of about
+        # the clients one election-week surge brings at once (1,000 measured, README), not more:
+        # what waits there cannot be answered, and nginx times out upstream connects after 5 s.
+        # The kernel caps it at net.core.somaxconn (4096 on Debian 12).
+        "--backlog", str(env_int("NETRA_WEB_BACKLOG", 1024)),
     ]
     if worker_class == "gthread":
-        argv += ["--threads", str(env_int("NETRA_WEB_THREADS", 4))]
+        argv += ["--threads", str(env_int("NETRA_WEB_THREADS", 4)),
+                 # Open client connections one worker keeps (keep-alive ones included); beyond this it
+                 # stops accepting and new connections wait in the backlog.
+                 "--worker-connections", str(env_int("NETRA_WEB_WORKER_CONNECTIONS", 1000))]
     return argv
 
 
