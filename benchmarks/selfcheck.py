@@ -35,6 +35,11 @@ sys.path.insert(0, str(ROOT))
 from netra.learning.selfcheck import bank, reading, verdicts  # noqa: E402
 
 CHALLENGE = ROOT / "benchmarks" / "data" / "selfcheck_challenge.jsonl"
+CHALLENGE_V2 = ROOT / "benchmarks" / "data" / "selfcheck_challenge_v2.jsonl"
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def score(rows: list[dict], answers: list[str]) -> dict:
@@ -96,15 +101,20 @@ def main() -> None:
     t0 = time.perf_counter()
     full = reading.Reader(rows)
     train_seconds = round(time.perf_counter() - t0, 2)
-    challenge_rows = [json.loads(line) for line in CHALLENGE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    challenge_rows = load_jsonl(CHALLENGE)
     answers, times = answer_all(full, challenge_rows)
     challenge = score(challenge_rows, answers)
+    v2_rows = load_jsonl(CHALLENGE_V2)
+    v2_answers, v2_times = answer_all(full, v2_rows)
+    challenge_v2 = score(v2_rows, v2_answers)
+    times += v2_times
     if args.show_errors:
-        for r, a in zip(challenge_rows, answers, strict=True):
-            if a != r["verdict"]:
-                rd = full.read(r["text"])
-                print(f"[challenge] want {r['verdict']:9} got {a:9} {rd.act}/{rd.obj} "
-                      f"{rd.act_p:.2f}/{rd.obj_p:.2f} {rd.slots.to_dict()} | {r['text']}")
+        for label, crow, cans in (("challenge", challenge_rows, answers), ("v2", v2_rows, v2_answers)):
+            for r, a in zip(crow, cans, strict=True):
+                if a != r["verdict"]:
+                    rd = full.read(r["text"])
+                    print(f"[{label}] want {r['verdict']:9} got {a:9} {rd.act}/{rd.obj} "
+                          f"{rd.act_p:.2f}/{rd.obj_p:.2f} {rd.slots.to_dict()} | {r['text']}")
         for r in rows:
             if held_answers[r["id"]] != r["verdict"]:
                 print(f"[held-out] want {r['verdict']:9} got {held_answers[r['id']]:9} {r['family']} | {r['text']}")
@@ -113,7 +123,7 @@ def main() -> None:
     lat = sorted(times + bank_times)
     result = {
         "benchmark": "selfcheck", "bank_questions": len(rows), "bank_families": len(families), "folds": args.folds,
-        "held_out_by_family": held, "challenge": challenge, "train_seconds_full_bank": train_seconds,
+        "held_out_by_family": held, "challenge": challenge, "challenge_v2": challenge_v2, "train_seconds_full_bank": train_seconds,
         "latency_ms": {"median": round(statistics.median(lat), 2), "p95": round(lat[int(0.95 * len(lat)) - 1], 2),
                        "max": round(lat[-1], 2)},
     }
