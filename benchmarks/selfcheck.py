@@ -15,7 +15,10 @@ the number and rate of forbidden questions answered "allowed" (the error that se
 into a sanction); latency per question of reading + deciding (the Django part, rule lookups, is
 excluded; the API test covers it). The last line printed is one JSON object.
 
-Usage: NETRA_TESTING=1 .venv/bin/python benchmarks/selfcheck.py [--folds 5] [--show-errors]
+3. **API timing**: `POST /api/v1/self-check/` through Django's test client in a fresh child process
+   (cold first request, trains the reader; then warm p50/p95 over the v2 questions, twice).
+
+Usage: NETRA_TESTING=1 .venv/bin/python benchmarks/selfcheck.py [--folds 5] [--show-errors] [--no-api]
 """
 
 from __future__ import annotations
@@ -78,11 +81,44 @@ def answer_all(rdr: reading.Reader, rows: list[dict]) -> tuple[list[str], list[f
     return answers, times
 
 
+def api_timing(texts: list[str]) -> dict:
+    """`POST /api/v1/self-check/` timed through Django's test client on a fresh test database, in this
+    process: the first request is cold (the reader is trained inside it, as when no warm-up ran), the
+    rest are warm. Run in a child process so the cold figure is really cold."""
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netra.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    client = Client()
+    times = []
+    for text in texts:
+        t0 = time.perf_counter()
+        response = client.post("/api/v1/self-check/", {"text": text}, content_type="application/json")
+        times.append((time.perf_counter() - t0) * 1000)
+        assert response.status_code == 200, response.content
+    warm = sorted(times[1:])
+    return {"cold_first_request_ms": round(times[0], 1), "warm_n": len(warm),
+            "warm_p50_ms": round(statistics.median(warm), 1), "warm_p95_ms": round(warm[int(0.95 * len(warm)) - 1], 1),
+            "warm_max_ms": round(warm[-1], 1)}
+
+
 def main() -> None:
+    if "--api-worker" in sys.argv:
+        print(json.dumps(api_timing([r["text"] for r in load_jsonl(CHALLENGE_V2)] * 2)))
+        return
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--no-api", action="store_true", help="skip the API timing (needs a test database)")
     args = ap.parse_args()
 
     rows = bank.load()
@@ -127,6 +163,12 @@ def main() -> None:
         "latency_ms": {"median": round(statistics.median(lat), 2), "p95": round(lat[int(0.95 * len(lat)) - 1], 2),
                        "max": round(lat[-1], 2)},
     }
+    if not args.no_api:
+        import subprocess
+
+        child = subprocess.run([sys.executable, __file__, "--api-worker"], capture_output=True, text=True, check=True,
+                               cwd=ROOT)
+        result["api"] = json.loads(child.stdout.strip().splitlines()[-1])
     print(json.dumps(result, ensure_ascii=False))
 
 

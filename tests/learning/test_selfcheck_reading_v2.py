@@ -51,3 +51,17 @@ def test_possessive_kin_word_with_non_asn_team_member():
 
 def test_english_finger_number_sign_in_photo():
     assert verdict("Can I take a selfie with the governor candidate showing his number with my fingers?") == "forbidden"
+
+
+def test_while_the_reader_trains_at_start_the_answer_is_depends_not_allowed(monkeypatch):
+    """A web worker must not hang on the start-up training nor say "boleh" meanwhile."""
+    from netra.learning import selfcheck
+
+    monkeypatch.setattr(reading, "_reader", None)
+    reading._warming.set()
+    try:
+        answer = selfcheck.check("Bolehkah saya mencoblos di TPS pada hari pemungutan suara?")
+    finally:
+        reading._warming.clear()
+    assert answer.verdict == "depends"
+    assert "cuti biasa tidak membuat kampanye menjadi boleh" in answer.explanation

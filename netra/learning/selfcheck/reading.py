@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 
 from netra.screening.normalize import normalize as screener_normalize
@@ -381,6 +382,7 @@ class Reader:
 
 _reader: Reader | None = None
 _lock = threading.Lock()
+_warming = threading.Event()   # set while a background warm-up is training the reader
 
 
 def reader() -> Reader:
@@ -397,6 +399,29 @@ def read(text: str) -> Reading:
     return reader().read(text)
 
 
+def ready(wait: float) -> bool:
+    """Whether a question can be read now. While the background warm-up trains, wait at most `wait`
+    seconds and say False after that, so a web worker answers a safe "tergantung" instead of hanging
+    toward its timeout. Without a warm-up in progress the reader is trained here (tests, shell)."""
+    if _reader is not None:
+        return True
+    if _warming.is_set():
+        deadline = time.monotonic() + wait
+        while _warming.is_set() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return _reader is not None
+    reader()
+    return True
+
+
+def _warm() -> None:
+    try:
+        reader()
+    finally:
+        _warming.clear()
+
+
 def warm_up() -> None:
     """Train the reader in a background thread so the first question of a web process is fast."""
-    threading.Thread(target=reader, name="selfcheck-reader-warm-up", daemon=True).start()
+    _warming.set()
+    threading.Thread(target=_warm, name="selfcheck-reader-warm-up", daemon=True).start()
