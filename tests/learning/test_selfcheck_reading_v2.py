@@ -65,3 +65,12 @@ def test_while_the_reader_trains_at_start_the_answer_is_depends_not_allowed(monk
         reading._warming.clear()
     assert answer.verdict == "depends"
     assert "cuti biasa tidak membuat kampanye menjadi boleh" in answer.explanation
+
+
+def test_banjar_appeal_to_support_is_never_allowed_even_for_an_unseen_situation():
+    """Held-out error after the bank grew: with the family held out, Banjar "maajak kaluarga basar
+    mandukung ..." read as encouraging turnout and came out "allowed". "mandukung" is "mendukung"."""
+    rdr = reading.Reader([r for r in bank.load() if r["family"] != "gather_neighbourhood"])
+    for text in ("kawa kah ulun maajak kaluarga basar mandukung calon bupati?",
+                 "Bolehkah saya mengajak tetangga mendukung calon gubernur?"):
+        assert verdicts.decide(rdr.read(text)).verdict != "allowed", text

@@ -51,7 +51,10 @@ LOCAL_WORDS = {
     "manukar": "membeli", "bagawi": "bekerja", "gawian": "pekerjaan", "tulak": "pergi", "kaina": "nanti",
     # Kutai
     "imbah": "setelah", "limbah": "setelah", "bubuhan": "kelompok", "maulah": "membuat", "bapandiran": "berbicara",
-    "membari": "memberi", "lawan": "dengan", "baisi": "punya",
+    "membari": "memberi", "baisi": "punya", "mandukung": "mendukung", "kaluarga": "keluarga",
+    "basar": "besar", "maarahakan": "mengarahkan", "malihat": "melihat", "mangirim": "mengirim",
+    "manerusakan": "meneruskan", "sakantor": "sekantor", "kawan": "teman", "poto": "foto", "mambantu": "membantu",
+    "mambayar": "membayar", "sabantar": "sebentar", "dahulu": "dulu",
     "ndik": "tidak", "ndak": "tidak", "ape": "apa", "kite": "kita", "kekawan": "teman", "kamek": "saya",
     # chat / WhatsApp
     "gpp": "tidak apa apa", "gapapa": "tidak apa apa", "ngelike": "like", "nglike": "like", "ngeshare": "share",
@@ -154,7 +157,7 @@ AFTER_VOTE_PHRASE = re.compile(
     r"\b(setelah|sesudah|habis|usai|pasca|after) (hari |the )?(pemungutan suara|pemungutan|pencoblosan|mencoblos|"
     r"coblos|memilih|milih|pemilu|pilkada|pemilihan|vote|voting|election day|election|elections)\b")
 QUIET = r"masa tenang|quiet period|minggu tenang"
-PARTISAN_CONTENT = (r"coblos (nomor|no)|pilih (nomor|no)|menangkan|semoga menang|\bdukung|dukungan|vote for|support (for|of)|"
+PARTISAN_CONTENT = (r"coblos (nomor|no)|pilih (nomor|no)|menangkan|semoga menang|\b(men|man)?dukung|dukungan|vote for|support (for|of)|"
                     r"(ajak|ajakan|agar|supaya|biar) (memilih|pilih|milih|mencoblos|nyoblos)|campaign slogan|\bcoblos \d")
 ROUTINE = r"rutin|sesuai jadwal|jadwal tahunan|on schedule|routine|sesuai kriteria|as scheduled|as usual|seperti biasa"
 FAVOUR = (r"basis|pendukung|supporters?|support the incumbent|menguntungkan|merugikan|lawan (petahana|calon)|"
