@@ -159,7 +159,8 @@ def main() -> None:
     lat = sorted(times + bank_times)
     result = {
         "benchmark": "selfcheck", "bank_questions": len(rows), "bank_families": len(families), "folds": args.folds,
-        "held_out_by_family": held, "challenge": challenge, "challenge_v2": challenge_v2, "train_seconds_full_bank": train_seconds,
+        "held_out_by_family": held, "challenge": challenge, "challenge_v2": challenge_v2,
+        "train_seconds_full_bank": train_seconds,
         "latency_ms": {"median": round(statistics.median(lat), 2), "p95": round(lat[int(0.95 * len(lat)) - 1], 2),
                        "max": round(lat[-1], 2)},
     }
