@@ -74,3 +74,23 @@ def test_banjar_appeal_to_support_is_never_allowed_even_for_an_unseen_situation(
     for text in ("kawa kah ulun maajak kaluarga basar mandukung calon bupati?",
                  "Bolehkah saya mengajak tetangga mendukung calon gubernur?"):
         assert verdicts.decide(rdr.read(text)).verdict != "allowed", text
+
+
+def _fold_reader(family: str) -> reading.Reader:
+    """A reader trained as in the benchmark's held-out split (seed 13, 5 folds): without the fold that
+    holds `family`, so sibling situations held out with it are unseen too."""
+    import random
+
+    rows = bank.load()
+    families = sorted({r["family"] for r in rows})
+    random.Random(13).shuffle(families)
+    fold = {f: i % 5 for i, f in enumerate(families)}
+    return reading.Reader([r for r in rows if fold[r["family"]] != fold[family]])
+
+
+@pytest.mark.parametrize(("family", "text"), [
+    ("after_vote_like", "abis nyoblos boleh like postngan caleg?"),
+    ("gather_neighbourhood", "kawa kah ulun maajak kaluarga basar mandukung calon gubernur?"),
+])
+def test_held_out_errors_of_the_benchmark_split_are_not_allowed(family, text):
+    assert verdicts.decide(_fold_reader(family).read(text)).verdict == "forbidden"
