@@ -429,6 +429,18 @@ def answer_question(rd, on_date: dt.date | None = None, contest: Contest | None 
                   reading=rd.to_dict(), language=lang)
 
 
+READER_WAIT_SECONDS = 2.0  # longest a request waits for the start-up training of the reader
+
+
+def not_ready_answer(book: Rulebook) -> Answer:
+    """The answer while the reader is still being trained at process start: never "boleh"."""
+    return Answer(verdict=DEPENDS, rules=[], scenario=None, scenario_label="", date_note="", screening=None,
+                  explanation=_("Pemeriksa pertanyaan sedang disiapkan, jadi kami belum dapat menjawab \"boleh\". "
+                                "Coba lagi sebentar lagi, atau tanyakan kepada BKD/Satgas Netralitas. Ingat: cuti "
+                                "biasa tidak membuat kampanye menjadi boleh."),
+                  rulebook_version=book.version)
+
+
 def check(text: str = "", action: str | None = None, on_date: dt.date | None = None,
           contest: Contest | None = None) -> Answer:
     """Answer one question. `action` is a scenario key or a content action (post, share, like...).
@@ -440,6 +452,8 @@ def check(text: str = "", action: str | None = None, on_date: dt.date | None = N
     book = rulebook()
     text = (text or "").strip()
     if text and not action:
+        if not reading.ready(READER_WAIT_SECONDS):
+            return not_ready_answer(book)
         rd = reading.read(text)
         if rd.question or (rd.act_p >= READ_WITHOUT_CUE and verdicts.decide(rd).verdict == FORBIDDEN):
             return answer_question(rd, on_date, contest)

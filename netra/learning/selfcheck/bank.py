@@ -514,7 +514,64 @@ FAMILIES: list[tuple[str, str, str, str, str, str, dict[str, list[str]]]] = [
         "f": ["Bolehkah saya menjadi admin akun media sosial pemenangan {c}?", "Apakah ASN boleh menjadi penulis pidato {c}?"],
         "i": ["jd admin akun pemenangan {c} boleh?", "nulisin pidato buat {c} gpp?"],
         "r": ["kawa kah ulun jadi admin akun pemenangan {c}?"],
-        "e": ["Can I run {c}'s campaign social media account?", "May a civil servant write speeches for {c}?"]}),
+        "e": ["Can I run {c}'s campaign social media account?", "May a civil servant write speeches for {c}?"]}),    # ---- third situations for kinds the held-out split showed thin (remind, vote, turnout, neutral
+    # information, report, read, gather, after the vote); written from the rules, not from test sets
+    ("remind_group_message", "remind", "SKB", A, "remind", "neutral", {
+        "f": ["Bolehkah saya menulis pesan di grup dinas yang mengingatkan larangan ASN berpolitik praktis?",
+              "Apakah ASN boleh menegur rekan yang memakai foto profil bergambar calon agar menggantinya?"],
+        "i": ["nulis pesan di grup dinas ngingetin asn dilarang politik praktis blh?", "negur temen yg pasang pp calon biar diganti boleh kan?"],
+        "r": ["kawa kah ulun manegur kawan sakantor nang masang poto calon di profil?", "ulun handak maingatakan kawan di grup kantor pasal netralitas, kawa lah?"],
+        "e": ["Can I post a message in our department chat reminding everyone that civil servants must not take sides?",
+              "May I tell a colleague to change a profile picture that shows a candidate?"]}),
+    ("vote_early_morning", "vote", "A1", A, "vote", "none", {
+        "f": ["Apakah saya boleh datang ke TPS pagi hari sebelum masuk kantor untuk menggunakan hak pilih?",
+              "Bolehkah ASN mencoblos di TPS tempat ia terdaftar di DPT?"],
+        "i": ["pagi2 nyoblos dulu baru ngantor boleh kan?", "asn blh milih di tps sesuai dpt kan?"],
+        "r": ["kawa kah ulun manyoblos dahulu baru tulak ka kantor?"],
+        "e": ["Is it all right to cast my ballot in the morning before I go to the office?",
+              "Am I as a civil servant entitled to vote at my registered polling station?"]}),
+    ("turnout_family", "turnout", "A3", A, "turnout", "neutral", {
+        "f": ["Bolehkah saya mengajak keluarga saya menggunakan hak pilih tanpa mengarahkan pilihan mereka?",
+              "Apakah ASN boleh mengimbau pemuda di lingkungannya agar tidak golput?"],
+        "i": ["ngajak keluarga ke tps tanpa ngarahin pilihan boleh?", "imbau anak muda di komplek jgn golput gpp?"],
+        "r": ["kawa kah ulun maajak kaluarga tulak ka TPS, kada maarahakan pilihan?"],
+        "e": ["May I remind my family to use their right to vote without telling them whom to pick?",
+              "Can I tell young people in my area not to abstain from voting?"]}),
+    ("share_bawaslu_info", "neutral_info", "A7", A, "share", "kpu", {
+        "f": ["Bolehkah saya meneruskan cara cek DPT online dari KPU ke grup keluarga?",
+              "Apakah ASN boleh membagikan poster Bawaslu tentang larangan politik uang?"],
+        "i": ["terusin link cek dpt dr kpu ke grup keluarga blh?", "share poster bawaslu soal tolak politik uang gpp kan?"],
+        "r": ["kawa kah ulun manerusakan link cek DPT matan KPU ka grup kaluarga?"],
+        "e": ["Can I forward the KPU link for checking the voter list to my family chat?",
+              "May a civil servant share Bawaslu's poster against vote buying?"]}),
+    ("report_money_politics", "report", "A11", A, "report", "none", {
+        "f": ["Bolehkah saya melapor ke Bawaslu bila melihat pembagian uang oleh tim kampanye?",
+              "Apakah ASN boleh mengadukan atasan yang mengarahkan staf memilih calon tertentu?"],
+        "i": ["liat bagi2 duit dr timses, blh lapor bawaslu kan?", "ngadu soal atasan yg ngarahin staf milih calon boleh?"],
+        "r": ["ulun malihat bagi-bagi duit matan timses, kawa kah ulun malapor ka Bawaslu?"],
+        "e": ["May I report vote buying by a campaign team to Bawaslu?",
+              "Can I file a complaint about a superior who pushes staff to vote for someone?"]}),
+    ("read_news_candidates", "read", "A4", A, "read", "partisan", {
+        "f": ["Bolehkah saya membaca berita tentang rekam jejak {c} di portal berita?",
+              "Apakah ASN boleh menghadiri diskusi publik kampus yang membahas visi misi semua calon?"],
+        "i": ["baca berita rekam jejak {c} di portal berita boleh kan?", "ikut nonton diskusi kampus bahas visi misi semua calon gpp?"],
+        "r": ["kawa kah ulun mambaca barita pasal {c}?"],
+        "e": ["Can I read news articles about {c}'s track record?",
+              "May I follow a university forum where all candidates explain their visions?"]}),
+    ("gather_staff_meeting", "gather", "D8", F, "gather", "partisan", {
+        "f": ["Bolehkah saya menyisipkan ajakan memilih {c} dalam rapat staf?",
+              "Apakah kepala sekolah boleh mengumpulkan guru untuk mendengar sambutan {c}?"],
+        "i": ["pas rapat staf nyelipin ajakan pilih {c} blh ga?", "kepsek ngumpulin guru buat dengerin sambutan {c} gpp?"],
+        "r": ["kawa kah ulun mangumpulakan pegawai gasan mandangar {c}?"],
+        "e": ["Can I slip an appeal to vote for {c} into a staff meeting?",
+              "May a school head gather teachers to hear a speech by {c}?"]}),
+    ("after_vote_share_thanks", "after_vote", "E4/D6", F, "share", "partisan", {
+        "f": ["Setelah pemilihan selesai, bolehkah saya membagikan ucapan terima kasih {c} kepada pemilihnya?",
+              "Sesudah hari pemungutan suara, apakah ASN boleh mengikuti akun {c}?"],
+        "i": ["pemilu udh selesai, share ucapan makasih dr {c} boleh?", "abis pencoblosan follow akun {c} gpp?"],
+        "r": ["imbah pemilu, kawa kah ulun mambagi ucapan terima kasih {c}?"],
+        "e": ["Once the election is over, can I share {c}'s thank-you message?",
+              "After polling day, may I follow {c}'s account?"]}),
 ]
 
 # Banjar/Kutai and WhatsApp noise added to a copy of some informal items (typos, vowel drops).

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 
 from netra.screening.normalize import normalize as screener_normalize
@@ -49,6 +50,11 @@ LOCAL_WORDS = {
     "baatribut": "beratribut", "pandukung": "pendukung", "kampung": "kampung", "urang": "orang",
     "manukar": "membeli", "bagawi": "bekerja", "gawian": "pekerjaan", "tulak": "pergi", "kaina": "nanti",
     # Kutai
+    "imbah": "setelah", "limbah": "setelah", "bubuhan": "kelompok", "maulah": "membuat", "bapandiran": "berbicara",
+    "membari": "memberi", "baisi": "punya", "mandukung": "mendukung", "kaluarga": "keluarga",
+    "basar": "besar", "maarahakan": "mengarahkan", "malihat": "melihat", "mangirim": "mengirim",
+    "manerusakan": "meneruskan", "sakantor": "sekantor", "kawan": "teman", "poto": "foto", "mambantu": "membantu",
+    "mambayar": "membayar", "sabantar": "sebentar", "dahulu": "dulu",
     "ndik": "tidak", "ndak": "tidak", "ape": "apa", "kite": "kita", "kekawan": "teman", "kamek": "saya",
     # chat / WhatsApp
     "gpp": "tidak apa apa", "gapapa": "tidak apa apa", "ngelike": "like", "nglike": "like", "ngeshare": "share",
@@ -59,7 +65,9 @@ LOCAL_WORDS = {
     "ngasih": "memberi", "bikin": "membuat", "anter": "antar", "pinjemin": "pinjamkan",
     "ngumpulin": "mengumpulkan", "nyuruh": "menyuruh", "negur": "menegur", "ngingetin": "mengingatkan",
     "dengerin": "mendengar", "wkt": "waktu", "tgl": "tanggal", "skrg": "sekarang", "mhs": "mahasiswa",
-    "adek": "adik", "bagiin": "bagikan", "nyebarin": "menyebarkan", "arahin": "arahkan", "salurin": "salurkan",
+    "adek": "adik", "stlh": "setelah", "sblm": "sebelum", "abis": "habis",
+    "istriku": "istri saya", "suamiku": "suami saya", "kakakku": "kakak saya", "adikku": "adik saya",
+    "bapakku": "bapak saya", "ibuku": "ibu saya", "sepupuku": "sepupu saya", "pamanku": "paman saya", "bagiin": "bagikan", "nyebarin": "menyebarkan", "arahin": "arahkan", "salurin": "salurkan",
     "resmiin": "resmikan", "ditugasin": "ditugaskan", "wakilin": "mewakili", "ngadu": "mengadu",
     "ngisi": "mengisi", "bantu2": "bantu", "yel2": "yel yel", "baik2": "baik", "baca2": "baca", "bagi2": "bagi",
 }
@@ -130,8 +138,8 @@ PASSIVE = (r"(hanya|cuma|saja|just|only)\b.{0,25}\b(pendengar|mendengar|menonton
            r"attributes?|without chanting|without speaking|tanpa (ikut )?aktif|tidak ikut aktif|tanpa berbicara|"
            r"tanpa bicara|without an active role|quietly|mendengar saja")
 ACTIVE = (r"\byel|teriak|orasi|berorasi|joget|salam (\d|satu|dua|tiga|empat) jari|acung|angkat \d jari|\d jari|chant|"
-          r"finger|hand sign|nyanyi lagu kampanye|lagu kampanye|konvoi|arak|parade|berteriak|sing along")
-GESTURE = (r"jari|gestur|gesture|pose|hand sign|salute|kaos partai|atribut|latar baliho|latar (belakang )?(partai|calon)|"
+          r"finger|hand sign|syukuran|pesta kemenangan|victory (party|celebration)|merayakan|perayaan|celebrat|nyanyi lagu kampanye|lagu kampanye|konvoi|arak|parade|berteriak|sing along")
+GESTURE = (r"jari|gestur|gesture|pose|finger|number sign|hand sign|salute|kaos partai|atribut|latar baliho|latar (belakang )?(partai|calon)|"
            r"logo|holding .{0,15}(shirt|flag)|memegang (kaos|bendera)|kaos (partai|calon)")
 PUBLISH = (r"unggah|upload|posting|\bpost|diupload|share|instagram|\big\b|\bfb\b|facebook|medsos|media sosial|tiktok|"
            r"status|story")
@@ -143,8 +151,13 @@ AFTER_VOTE = (r"(setelah|sesudah|abis|habis|usai|pasca) (hari )?(pemungutan|penc
               r"(selesai|lewat|usai|berakhir)|(sudah|telah) (pemilihan|pencoblosan)|after (the )?(vote|election|voting)|"
               r"election is over|votes are counted|after election day|pilkada sudah lewat|pemilu sudah selesai|"
               r"pemilu sudah tuntung|pemilu sudah lewat|kemenangan|victory|yang menang|pemenang")
+# The time phrase alone ("abis nyoblos", "after the vote"): it sets the after_vote slot and is removed from
+# the act model's input, so "after voting, may I like ..." is read as liking, not as voting.
+AFTER_VOTE_PHRASE = re.compile(
+    r"\b(setelah|sesudah|habis|usai|pasca|after) (hari |the )?(pemungutan suara|pemungutan|pencoblosan|mencoblos|"
+    r"coblos|memilih|milih|pemilu|pilkada|pemilihan|vote|voting|election day|election|elections)\b")
 QUIET = r"masa tenang|quiet period|minggu tenang"
-PARTISAN_CONTENT = (r"coblos (nomor|no)|pilih (nomor|no)|menangkan|semoga menang|\bdukung|dukungan|vote for|support (for|of)|"
+PARTISAN_CONTENT = (r"coblos (nomor|no)|pilih (nomor|no)|menangkan|semoga menang|\b(men|man)?dukung|dukungan|vote for|support (for|of)|"
                     r"(ajak|ajakan|agar|supaya|biar) (memilih|pilih|milih|mencoblos|nyoblos)|campaign slogan|\bcoblos \d")
 ROUTINE = r"rutin|sesuai jadwal|jadwal tahunan|on schedule|routine|sesuai kriteria|as scheduled|as usual|seperti biasa"
 FAVOUR = (r"basis|pendukung|supporters?|support the incumbent|menguntungkan|merugikan|lawan (petahana|calon)|"
@@ -264,13 +277,13 @@ def read_slots(norm: str) -> Slots:
 CUES = {
     "like": r"\blike|suka|menyukai|jempol|\blove|react|tanda suka",
     "comment": r"komentar|mengomentari|\breply|\bbalas|comment",
-    "share": r"share|bagikan|membagikan|repost|retweet|forward|teruskan|meneruskan|sebar|regram|pesan berantai|kirim pesan",
+    "share": r"share|bagikan|\bkirim|mengirim|membagikan|repost|retweet|forward|teruskan|meneruskan|sebar|regram|pesan berantai|kirim pesan",
     "follow": r"follow|ikuti|mengikuti|subscribe|gabung|\bjoin|\bgrup|\bgroup|added to",
     "post": r"posting|\bpost|unggah|upload|status|story|twibbon|bingkai|frame|foto profil|profile picture|\bblog|opini|menulis|tulis",
     "photo": r"foto|selfie|swafoto|photo|picture|\bpose",
     "banner": r"baliho|spanduk|stiker|sticker|poster|banner|alat peraga|memasang|pasang|tempel|put up",
-    "attend": r"hadir|datang|\bdtg|attend|go to|rally|rapat umum|deklarasi|declaration|lokasi kampanye|campaign site",
-    "campaign": r"berkampanye|ikut kampanye|ikut serta|sosialisasi|blusukan|tur kampanye|door to door|bantu kampanye|campaign for|help .{0,20}campaign|join .{0,10}campaign",
+    "attend": r"hadir|datang|\bdtg|attend|go to (a|an|the|his|her|their)\b|rally|rapat umum|deklarasi|declaration|lokasi kampanye|campaign site",
+    "campaign": r"berkampanye|ikut kampanye|ikut serta|take part|took part|participate|sosialisasi|blusukan|tur kampanye|door to door|bantu kampanye|campaign for|help .{0,20}campaign|join .{0,10}campaign",
     "speak": r"narasumber|pembicara|sambutan|mengisi materi|ceramah|speaker|\btalk|resource person|memaparkan|paparan|orasi",
     "wear": r"memakai|\bpakai|mengenakan|kaos|topi|atribut|\bwear|shirt|\bhat\b|merchandise",
     "give": r"sembako|beras|amplop|\buang|duit|money|hand out|bagi bagi|memberi|\bkasih|barang|kalender|rice|parcel",
@@ -282,7 +295,7 @@ CUES = {
     "member": r"anggota partai|pengurus|\bkta\b|simpatisan|kader|\bmember|party board",
     "team": r"tim sukses|tim pemenangan|konsultan|relawan|koordinator|\bsaksi|tim ahli|penasihat|winning team|consultant|witness|volunteer|strategist",
     "ktp": r"\bktp|fotokopi|id card|identity card|surat dukungan",
-    "vote": r"mencoblos|hak pilih|memberikan suara|\bvote|voting|\btps\b",
+    "vote": r"mencoblos|hak pilih|memberikan suara|\bvote|voting|\btps\b|cast (my|a|the) (vote|ballot)|go (and )?vote|go to vote",
     "report": r"\blapor|melapor|mengadu|pengaduan|\breport|complaint",
     "remind": r"mengingatkan|ingatkan|\btegur|menegur|edaran netralitas|netralitas asn|wajib netral|remind|\bwarn|stay .{0,15}neutral",
     "turnout": r"golput|datang ke tps|datang mencoblos|abstain|turnout|encourage",
@@ -327,6 +340,9 @@ class Reading:
                 "object_confidence": round(self.obj_p, 3), "language": self.lang, "slots": self.slots.to_dict()}
 
 
+MASKED_MIN = 0.25  # the act read without "after the vote" must be at least this sure to replace the full reading
+
+
 class Reader:
     """Two linear classifiers (act, object) over word and character n-grams of the normalised text."""
 
@@ -353,6 +369,11 @@ class Reader:
         norm = normalize(text)
         features = model_input(norm)
         act_probs = self.act_model.predict_proba([features])[0]
+        act_text = AFTER_VOTE_PHRASE.sub(" ", norm)
+        if act_text != norm:  # read the act without the time phrase unless nothing readable is left
+            masked = self.act_model.predict_proba([model_input(act_text)])[0]
+            if masked.max() >= MASKED_MIN:
+                act_probs = masked
         obj_probs = self.obj_model.predict_proba([features])[0]
         acts = sorted(zip(self.act_model.classes_, act_probs, strict=True), key=lambda x: -x[1])
         objs = sorted(zip(self.obj_model.classes_, obj_probs, strict=True), key=lambda x: -x[1])
@@ -364,6 +385,7 @@ class Reader:
 
 _reader: Reader | None = None
 _lock = threading.Lock()
+_warming = threading.Event()   # set while a background warm-up is training the reader
 
 
 def reader() -> Reader:
@@ -380,6 +402,29 @@ def read(text: str) -> Reading:
     return reader().read(text)
 
 
+def ready(wait: float) -> bool:
+    """Whether a question can be read now. While the background warm-up trains, wait at most `wait`
+    seconds and say False after that, so a web worker answers a safe "tergantung" instead of hanging
+    toward its timeout. Without a warm-up in progress the reader is trained here (tests, shell)."""
+    if _reader is not None:
+        return True
+    if _warming.is_set():
+        deadline = time.monotonic() + wait
+        while _warming.is_set() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return _reader is not None
+    reader()
+    return True
+
+
+def _warm() -> None:
+    try:
+        reader()
+    finally:
+        _warming.clear()
+
+
 def warm_up() -> None:
     """Train the reader in a background thread so the first question of a web process is fast."""
-    threading.Thread(target=reader, name="selfcheck-reader-warm-up", daemon=True).start()
+    _warming.set()
+    threading.Thread(target=_warm, name="selfcheck-reader-warm-up", daemon=True).start()
