@@ -327,7 +327,8 @@ def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seque
                 "classifier": clf, "stance": stance, "labels": list(LABELS), "partisan_threshold": threshold}
     threshold, guard = guard_threshold(Screener(artifact, lexicon), guard_texts, threshold)
     artifact["partisan_threshold"] = threshold
-    info = {"seed_guard": guard, "C": c_value, "cv": {str(k): v for k, v in cv.items()}, "partisan_threshold": threshold,
+    info = {"seed_guard": guard, "C": c_value, "cv": {str(k): v for k, v in cv.items()},
+            "partisan_threshold": threshold,
             "threshold_cv": table, "augment_plain": AUGMENT_PLAIN, "operating_point": operating}
     return artifact, info
 
