@@ -39,6 +39,44 @@ THRESHOLD_GRID = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55)
 RECALL_GRID = tuple(round(0.05 + 0.025 * i, 3) for i in range(23))  # 0.05 … 0.60
 MIN_PRECISION = 0.80
 TARGET_RECALL = 0.90
+# The five news articles on ASN neutrality (issue 15: "the seed articles still not partisan"). They
+# live with the tests (tests/screening/fixtures/seeds, quoted unchanged, publishers' copyright), so
+# training from a source checkout guards them; an installed package without them trains unguarded
+# and says so in the manifest (`seed_guard.n_texts == 0`).
+SEED_GUARD_DIR = Path(__file__).resolve().parents[2] / "tests" / "screening" / "fixtures" / "seeds"
+
+
+def seed_guard_texts(directory: str | Path | None = None) -> list[str]:
+    """Texts that no shipped operating point may flag partisan (the seed news articles)."""
+    folder = Path(directory) if directory else SEED_GUARD_DIR
+    return [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))] if folder.is_dir() else []
+
+
+def guard_threshold(screener: Screener, texts: Sequence[str], threshold: float | None,
+                    grid: Sequence[float] = RECALL_GRID) -> tuple[float | None, dict]:
+    """The chosen threshold if no guard text is partisan there, else the lowest grid one that keeps them not.
+
+    Why: a plain recall-first retrain picked 0.30, which flags a seed news article about neutrality;
+    a flagged news report sends verifiers after journalists' words. Raising the threshold only
+    helps posts the model scores; a post a decision rule forces partisan cannot be fixed here, so
+    that is an error (fix the rule or the lexicon instead).
+    """
+    report: dict = {"n_texts": len(texts), "chosen": threshold, "raised": False}
+    if not texts:
+        return threshold, report
+    screener.partisan_threshold = threshold
+    results = screener.screen_many(list(texts))
+    scores = [r.scores["partisan"] for r in results]
+    report["max_partisan_score"] = round(max(scores), 4)
+    if not any(r.label == "partisan" for r in results):
+        return threshold, report
+    for candidate in sorted(t for t in grid if threshold is None or t > threshold):
+        screener.partisan_threshold = candidate
+        if not any(r.label == "partisan" for r in screener.screen_many(list(texts))):
+            report.update({"raised": True, "threshold": candidate})
+            return candidate, report
+    raise ValueError("a seed news article is partisan at every threshold (a decision rule forces it); "
+                     "fix the rule or the lexicon before shipping")
 AUGMENT_PLAIN = False  # tried: see docs/screening.md (plain copies made hard negatives such as "kucing gemoy" partisan)
 
 
@@ -257,7 +295,7 @@ def metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict:
 
 def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Sequence[float] = C_GRID,
                    lexicon: Lexicon | None = None, version: str | None = None, cv_folds: int = 5,
-                   operating_point: str = "recall") -> tuple[dict, dict]:
+                   operating_point: str = "recall", guard_texts: Sequence[str] = ()) -> tuple[dict, dict]:
     """Choose C and the partisan threshold by cross-validation on `rows`, fit, return (artifact, info).
 
     `operating_point="recall"` (the default, issue 15) takes the threshold from pooled
@@ -267,6 +305,7 @@ def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seque
     C by macro-F1 of uncalibrated folds; then the calibrated model of that C is cross-validated once
     more to get out-of-fold probabilities on the scale the shipped model outputs, and the threshold
     is the one with the best partisan F1 there (`choose_threshold`). With a single C, no CV at all.
+    Last, `guard_threshold` refuses a threshold that flags any of `guard_texts` (the seed articles).
     """
     lexicon = lexicon or Lexicon.load()
     rows = list(rows)
@@ -286,7 +325,10 @@ def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seque
     artifact = {"version": version, "lexicon_version": lexicon.version, "features_version": FEATURES_VERSION,
                 "features": features,
                 "classifier": clf, "stance": stance, "labels": list(LABELS), "partisan_threshold": threshold}
-    info = {"C": c_value, "cv": {str(k): v for k, v in cv.items()}, "partisan_threshold": threshold,
+    threshold, guard = guard_threshold(Screener(artifact, lexicon), guard_texts, threshold)
+    artifact["partisan_threshold"] = threshold
+    info = {"seed_guard": guard, "C": c_value, "cv": {str(k): v for k, v in cv.items()},
+            "partisan_threshold": threshold,
             "threshold_cv": table, "augment_plain": AUGMENT_PLAIN, "operating_point": operating}
     return artifact, info
 
@@ -325,8 +367,9 @@ def train(data_path: str | Path | None = None, feedback_path: str | Path | None 
         rows = sorted(rows, key=lambda r: _stable_hash(str(r["id"])))[:limit]
     lexicon = Lexicon.load()
     holdout = evaluate_holdout(rows, seed, c_grid, lexicon)[0] if with_holdout_metrics else None
-    artifact, info = build_artifact(rows, seed, c_grid, lexicon, version)
+    artifact, info = build_artifact(rows, seed, c_grid, lexicon, version, guard_texts=seed_guard_texts())
     manifest = {
+        "seed_guard": info["seed_guard"],
         "version": artifact["version"],
         "artifact": f"{artifact['version']}.joblib",
         "lexicon_version": lexicon.version,

@@ -31,3 +31,22 @@ def test_rules_count_as_flags_and_no_admissible_point_falls_back_to_f1():
     assert curve[1]["recall"] == 0.5 and curve[1]["precision"] == 1.0  # the rule alone flags row 2
     assert curve[0]["precision"] == 0.5
     assert choose_recall_first(curve, min_precision=0.99)["threshold"] == 0.99
+
+
+def test_seed_guard_raises_a_threshold_that_flags_a_seed_article():
+    """A recall-first point low enough to flag a seed news article is refused (issue 15)."""
+    from netra.screening import Screener
+    from netra.screening.train import guard_threshold, seed_guard_texts
+
+    seeds = seed_guard_texts()
+    assert len(seeds) == 5
+    screener = Screener.load()
+    low = 0.05
+    screener.partisan_threshold = low
+    assert any(r.label == "partisan" for r in screener.screen_many(seeds))  # the unguarded point flags one
+    chosen, report = guard_threshold(screener, seeds, low)
+    assert report["raised"] and chosen is not None and chosen > low
+    screener.partisan_threshold = chosen
+    assert not any(r.label == "partisan" for r in screener.screen_many(seeds))
+    safe, report = guard_threshold(Screener.load(), seeds, 0.55)
+    assert safe == 0.55 and not report["raised"]
