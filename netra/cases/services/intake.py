@@ -16,6 +16,7 @@ from netra.registry.validators import normalize_nip
 from netra.rules import services as rules
 
 from .. import evidence as evidence_io
+from .. import match_keys
 from ..models import Case, Evidence, Report, ReportNote
 from .base import (
     S,
@@ -170,6 +171,7 @@ def _open_case(report: Report, at: dt.datetime) -> Case:
     )
     report.case = case
     report.save(update_fields=["case"])
+    match_keys.sync(case)
     _log(case, "received", at, None, to_status=S.RECEIVED, actor_label="pelapor",
          data={"report": report.tracking_code, "channel": report.channel,
                "within_window": report.within_window, "evidence": report.evidence.count()})
