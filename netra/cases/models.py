@@ -254,3 +254,28 @@ class CaseEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("case events are append-only")
+
+
+class MatchKind(models.TextChoices):
+    NIP = "nip", _("NIP")
+    EMPLOYEE = "employee", _("pegawai")
+    NAME_TOKEN = "name_token", _("kata nama")
+    NAME_KEY = "name_key", _("kunci nama")
+
+
+class CaseMatchKey(models.Model):
+    """Blocking key of a mergeable case, so duplicate suggestions look up a few indexed keys
+    instead of scanning every case in a date window. Kept by `match_keys.sync`; derived data."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="match_keys")
+    kind = models.CharField(max_length=16, choices=MatchKind.choices)
+    value = models.CharField(max_length=200)
+    conduct_date = models.DateField()
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "value", "conduct_date"], name="cases_matchkey_lookup")]
+        verbose_name = _("kunci pencocokan kasus")
+        verbose_name_plural = _("kunci pencocokan kasus")
+
+    def __str__(self):
+        return f"{self.kind}:{self.value}"

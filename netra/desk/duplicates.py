@@ -4,18 +4,26 @@ Several people often report the same post or event. A case is suggested as a dup
 names the same employee (linked record or NIP typed by a reporter), or when the reported names
 are close (rapidfuzz token-sort ratio ≥ 85, so "Budi Santoso, S.Pd" matches "santoso budi") and
 the conducts are at most 7 days apart. Only suggestions: the verifier decides.
+
+The pool to score is found through indexed blocking keys (`cases.CaseMatchKey`), not by scanning
+every case in the date window: cases sharing a NIP or employee (any date), the normalised whole
+name, or a name token that is not common within ±7 days. A token held by more than COMMON_TOKEN
+cases in the window ("muhammad") would pull in unrelated people and blocks nothing, so it is left
+out; the whole-name key still matches such names.
 """
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from rapidfuzz import fuzz, utils
 
-from netra.cases.models import Case, CaseStatus, Report
+from netra.cases import match_keys
+from netra.cases.models import Case, CaseMatchKey, CaseStatus, MatchKind, Report
 
 NAME_THRESHOLD = 85
 DATE_WINDOW = dt.timedelta(days=7)
 MERGEABLE = (CaseStatus.RECEIVED, CaseStatus.VERIFICATION)
+COMMON_TOKEN = 12
 
 
 def _nips(case: Case) -> set[str]:
@@ -23,6 +31,25 @@ def _nips(case: Case) -> set[str]:
     if case.employee_id:
         nips.add(case.employee.nip)
     return nips
+
+
+def _blocked(case: Case):
+    """Ids of the cases sharing a blocking key with `case` (a subquery, not evaluated here)."""
+    keys = match_keys.keys_for(case)
+    window = (case.conduct_date - DATE_WINDOW, case.conduct_date + DATE_WINDOW)
+    tokens = [v for k, v in keys if k == MatchKind.NAME_TOKEN]
+    rare = [row["value"] for row in (
+        CaseMatchKey.objects.filter(kind=MatchKind.NAME_TOKEN, value__in=tokens, conduct_date__range=window)
+        .values("value").annotate(n=Count("id")).filter(n__lte=COMMON_TOKEN))] if tokens else []
+    shared = Q(pk__in=[])
+    for kind, value in keys:
+        if kind in (MatchKind.NIP, MatchKind.EMPLOYEE):
+            shared |= Q(kind=kind, value=value)
+        elif kind == MatchKind.NAME_KEY:
+            shared |= Q(kind=kind, value=value, conduct_date__range=window)
+    if rare:
+        shared |= Q(kind=MatchKind.NAME_TOKEN, value__in=rare, conduct_date__range=window)
+    return CaseMatchKey.objects.filter(shared).values("case_id")
 
 
 def name_score(a: str, b: str) -> float:
@@ -34,12 +61,7 @@ def suggestions(case: Case, candidates) -> list[dict]:
     if case.status not in MERGEABLE:
         return []
     nips = _nips(case)
-    near = Q(conduct_date__range=(case.conduct_date - DATE_WINDOW, case.conduct_date + DATE_WINDOW))
-    if case.employee_id:
-        near |= Q(employee_id=case.employee_id)
-    if nips:
-        near |= Q(reports__subject_nip__in=nips) | Q(employee__nip__in=nips)
-    pool = (candidates.filter(near, status__in=MERGEABLE).exclude(pk=case.pk).distinct()
+    pool = (candidates.filter(pk__in=_blocked(case), status__in=MERGEABLE).exclude(pk=case.pk)
             .select_related("employee", "agency").prefetch_related("reports"))
     found = []
     for other in pool:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from netra.core.roles import has_role
 from netra.rules import workdays
 
-from .. import workflow
+from .. import match_keys, workflow
 from ..models import OPEN_STATUSES, Case, CaseEvent, CaseStatus, EventKind
 
 S = CaseStatus
@@ -81,6 +81,7 @@ def _move(case: Case, to: str, at: dt.datetime, actor, *, kind: str, reason: str
     if to not in OPEN_STATUSES:
         case.closed_at = at
     case.save()
+    match_keys.sync(case)  # a case leaving RECEIVED/VERIFICATION is no longer suggested
     _log(case, kind, at, actor, from_status=previous, to_status=to, reason=reason, data=data)
     return case
 

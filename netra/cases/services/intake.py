@@ -16,6 +16,7 @@ from netra.registry.validators import normalize_nip
 from netra.rules import services as rules
 
 from .. import evidence as evidence_io
+from .. import match_keys
 from ..models import Case, Evidence, Report, ReportNote
 from .base import (
     S,
@@ -143,6 +144,7 @@ def submit_report(data: ReportInput, files=(), at: dt.datetime | None = None) ->
             description=data.description.strip(), chronology=data.chronology.strip(),
             links=[link.strip() for link in data.links if link.strip()],
         )
+        match_keys.add_for_new_case(case, report)  # after the report: its typed NIP is a key
         _store_files(report, None, checked, at)
         for link in report.links:
             Evidence.objects.create(report=report, kind=Evidence.Kind.LINK, received_at=at, url=link)

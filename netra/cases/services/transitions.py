@@ -16,7 +16,7 @@ from netra.registry.models import Agency, Employee
 from netra.rules import services as rules
 from netra.rules.models import Contest, SanctionType, ViolationType
 
-from .. import workflow
+from .. import match_keys, workflow
 from ..models import Case
 from .base import (
     S,
@@ -84,6 +84,7 @@ def classify(case: Case, actor, *, violation: ViolationType, contest: Contest | 
     case.recommended_sanction = chosen
     case.sanction_override_reason = reason.strip() if override else ""
     case.save()
+    match_keys.sync(case)  # the conduct date may have been corrected
     _log(case, step.event, at, actor, reason=reason.strip(), data={
         "named": violation.code, "violation": applied.code, "contest": contest.code,
         "conduct_date": case.conduct_date.isoformat(),
@@ -300,6 +301,7 @@ def merge_cases(target: Case, duplicate: Case, actor, reason: str = "", at: dt.d
     target.conduct_date = min(target.conduct_date, duplicate.conduct_date)
     target.information_only = target.information_only and duplicate.information_only
     target.save()
+    match_keys.sync(target)  # the moved reports' NIPs and the earlier date now belong to it
     duplicate.merged_into = target
     _move(duplicate, S.MERGED, at, actor, kind=step.event, reason=reason,
           data={"target": target.code, "reports": moved})
@@ -320,6 +322,7 @@ def link_employee(case: Case, actor, employee: Employee, at: dt.datetime | None 
     case.agency = employee.agency
     case.subject_name = employee.name
     case.save()
+    match_keys.sync(case)
     _log(case, step.event, at, actor, data={"employee": employee.pk})
     return case
 

@@ -1,0 +1,92 @@
+"""Blocking keys for duplicate suggestions.
+
+A mergeable case (RECEIVED, VERIFICATION) gets one row per NIP, linked employee, name token and
+sorted-token name key. Names are normalised first: Indonesian honorifics and academic degrees
+("Bapak", "Hj.", "Dr.", "S.Pd", "M.Si", ...) and punctuation removed, lowercased, so
+"Hj. Siti Aminah, S.Pd" and "siti aminah" share keys. Tokens shorter than 3 characters block
+nothing useful and are skipped.
+"""
+
+import re
+
+from django.db import transaction
+
+from .models import Case, CaseMatchKey, MatchKind, Report
+from .workflow import CaseStatus
+
+MERGEABLE = (CaseStatus.RECEIVED, CaseStatus.VERIFICATION)
+MIN_TOKEN = 3
+
+# Compared after lowercasing and removing dots, so "S.Pd", "S.Pd." and "spd" are one entry.
+TITLES = frozenset("""
+bapak bpk pak ibu bu saudara sdr saudari sdri tuan nyonya ny nona
+h hj haji hajjah kh ustadz ustaz drs dra dr ir prof
+spd ssos msi sh mh se me st mt mm mpd ssi skom mkom sip mip skm mkes sag mag shi spdi
+sth sked ak amd amdkep amkeb sstp mtp spt phd bsc msc
+""".split())
+
+_SPLIT = re.compile(r"[\s,;/()\-]+")
+
+
+def name_tokens(name: str) -> list[str]:
+    """Normalised tokens of a reported name, titles and degrees removed, in order."""
+    tokens = []
+    for raw in _SPLIT.split(name.lower()):
+        # A dotted degree such as "s.pd" or an initial "h." is one token once the dots are gone.
+        word = re.sub(r"[^\w]", "", raw.replace(".", ""))
+        if not word or word in TITLES or word.isdigit():
+            continue
+        tokens.append(word)
+    return tokens
+
+
+def name_key(name: str) -> str:
+    """Order-free key of the whole name: "Santoso Budi" and "Budi Santoso, S.Pd" are equal."""
+    return " ".join(sorted(name_tokens(name)))
+
+
+def keys_for(case: Case, report_nips: set[str] | None = None) -> set[tuple[str, str]]:
+    """The (kind, value) blocking keys of `case`; none unless it can still be merged.
+
+    `report_nips`: the NIPs typed in the case's reports when the caller already knows them (intake
+    of a new case), which saves a query on the busiest write path.
+    """
+    if case.status not in MERGEABLE:
+        return set()
+    keys: set[tuple[str, str]] = set()
+    if report_nips is None:
+        report_nips = set(Report.objects.filter(case=case).exclude(subject_nip="")
+                          .values_list("subject_nip", flat=True))
+    nips = set(report_nips)
+    if case.employee_id:
+        keys.add((MatchKind.EMPLOYEE, str(case.employee_id)))
+        nips.add(case.employee.nip)
+    keys |= {(MatchKind.NIP, nip) for nip in nips if nip}
+    tokens = name_tokens(case.subject_name)
+    keys |= {(MatchKind.NAME_TOKEN, t) for t in tokens if len(t) >= MIN_TOKEN}
+    if tokens:
+        keys.add((MatchKind.NAME_KEY, " ".join(sorted(tokens))[:200]))
+    return keys
+
+
+def sync(case: Case) -> None:
+    """Replace the keys of `case` with its current ones (delete + insert)."""
+    with transaction.atomic():
+        CaseMatchKey.objects.filter(case=case).delete()
+        CaseMatchKey.objects.bulk_create(
+            CaseMatchKey(case=case, kind=kind, value=value, conduct_date=case.conduct_date)
+            for kind, value in sorted(keys_for(case))
+        )
+
+
+def add_for_new_case(case: Case, report: Report) -> None:
+    """Keys of a case that intake has just opened with its first report (it has none yet).
+
+    One INSERT and no savepoint: intake already holds the transaction, and this is the path every
+    report takes.
+    """
+    nips = {report.subject_nip} if report.subject_nip else set()
+    CaseMatchKey.objects.bulk_create(
+        CaseMatchKey(case=case, kind=kind, value=value, conduct_date=case.conduct_date)
+        for kind, value in sorted(keys_for(case, report_nips=nips))
+    )

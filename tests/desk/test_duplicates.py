@@ -1,0 +1,132 @@
+"""Blocking keys for duplicate suggestions follow every state change of a case."""
+
+import datetime as dt
+import random
+
+import pytest
+
+from netra.cases import match_keys, services
+from netra.cases.models import Case, CaseMatchKey, CaseStatus, MatchKind
+from netra.desk import duplicates
+from tests.conftest import at
+
+pytestmark = pytest.mark.django_db
+
+
+def stored(case) -> set[tuple[str, str]]:
+    return set(CaseMatchKey.objects.filter(case=case).values_list("kind", "value"))
+
+
+@pytest.mark.parametrize("variant", [
+    "Hj. Siti Aminah, S.Pd", "IBU SITI AMINAH", "Dr. Siti Aminah M.Si", "siti-aminah, S.Sos.", "Aminah Siti, ST, MM",
+])
+def test_honorific_and_degree_variants_share_the_name_key(variant):
+    assert match_keys.name_key(variant) == match_keys.name_key("Siti Aminah") == "aminah siti"
+
+
+def test_intake_gives_a_new_case_its_keys(make_report, employee):
+    case = make_report(subject="Bapak H. Budi Santoso, S.H.", nip=employee.nip).case
+    assert case.employee_id == employee.pk  # intake links the registry record by NIP
+    assert stored(case) == {
+        (MatchKind.NIP, employee.nip), (MatchKind.EMPLOYEE, str(employee.pk)),
+        (MatchKind.NAME_TOKEN, "budi"), (MatchKind.NAME_TOKEN, "santoso"),
+        (MatchKind.NAME_KEY, "budi santoso"),
+    }
+    assert set(CaseMatchKey.objects.filter(case=case).values_list("conduct_date", flat=True)) == {case.conduct_date}
+
+
+def test_linking_the_employee_adds_the_employee_key_and_the_registry_name(make_report, people, employee):
+    case = make_report(subject="Pak Budi").case
+    services.start_verification(case, people["verifier"], at=at("2024-10-13"))
+    services.link_employee(case, people["verifier"], employee, at=at("2024-10-13", 11))
+    case.refresh_from_db()
+    assert stored(case) == match_keys.keys_for(case)
+    assert (MatchKind.EMPLOYEE, str(employee.pk)) in stored(case)
+    assert (MatchKind.NIP, employee.nip) in stored(case)
+
+
+def test_a_case_leaving_verification_loses_its_keys(make_report, workflow):
+    staying, leaving = make_report().case, make_report().case
+    workflow(staying, "classified")
+    workflow(leaving, "bawaslu_review")
+    assert stored(staying) == match_keys.keys_for(staying) != set()  # still mergeable
+    assert stored(leaving) == set()
+
+
+def test_merge_moves_the_keys_to_the_target(make_report, people):
+    first = make_report(subject="Budi Santoso").case
+    second = make_report(subject="Budi Santoso", nip="198001012005011001", conduct="2024-10-08").case
+    services.merge_cases(first, second, people["verifier"], reason="Kejadian sama")
+    first.refresh_from_db()
+    assert stored(second) == set()
+    assert (MatchKind.NIP, "198001012005011001") in stored(first)
+    assert set(CaseMatchKey.objects.filter(case=first).values_list("conduct_date", flat=True)) == {
+        first.conduct_date}
+
+
+def brute_force(case) -> list[tuple[int, float, str]]:
+    """The former suggestion rule, scanning every mergeable case: the reference for the blocked one."""
+    from netra.desk.duplicates import DATE_WINDOW, MERGEABLE, NAME_THRESHOLD, _nips, name_score
+
+    if case.status not in MERGEABLE:
+        return []
+    nips = _nips(case)
+    found = []
+    for other in Case.objects.filter(status__in=MERGEABLE).exclude(pk=case.pk):
+        other_nips = _nips(other)
+        score = name_score(case.subject_name, other.subject_name)
+        if (case.employee_id and case.employee_id == other.employee_id) or nips & other_nips:
+            found.append((other.pk, 100.0, "same_employee"))
+        elif score >= NAME_THRESHOLD and abs(case.conduct_date - other.conduct_date) <= DATE_WINDOW:
+            found.append((other.pk, round(score, 1), "similar_name"))
+    return sorted(found)
+
+
+def blocked(case) -> list[tuple[int, float, str]]:
+    return sorted((s["case"].pk, s["score"], s["reason"]) for s in duplicates.suggestions(case, Case.objects.all()))
+
+
+FIRST = ["Budi", "Siti", "Agus", "Dewi", "Rudi", "Sri", "Andi", "Nur", "Hendra", "Rina", "Yusuf", "Wahyu"]
+LAST = ["Santoso", "Aminah", "Hidayat", "Lestari", "Saputra", "Rahmawati", "Kurniawan", "Wulandari",
+        "Setiawan", "Pratama", "Nugroho", "Handayani"]
+TITLES = ["", "", "Bapak ", "Ibu ", "H. ", "Dr. "]
+DEGREES = ["", "", ", S.Pd", ", S.Sos", ", M.Si", ", S.H."]
+
+
+def test_blocked_suggestions_equal_the_brute_force_on_random_cases(make_report, people):
+    rng = random.Random(14)
+    nips = [f"1980010120050110{n:02d}" for n in range(20)]
+    cases = []
+    for _ in range(200):
+        name = f"{rng.choice(TITLES)}{rng.choice(FIRST)} {rng.choice(LAST)}{rng.choice(DEGREES)}"
+        conduct = dt.date(2024, 8, 1) + dt.timedelta(days=rng.randrange(90))
+        nip = rng.choice(nips) if rng.random() < 0.2 else ""
+        cases.append(make_report(subject=name, nip=nip, conduct=conduct.isoformat(),
+                                 received=(conduct + dt.timedelta(days=1)).isoformat()).case)
+    for case in rng.sample(cases, 30):
+        services.start_verification(case, people["verifier"], at=at("2024-11-05"))
+    for case in rng.sample(cases, 20):
+        case.refresh_from_db()
+        if case.status == CaseStatus.VERIFICATION:
+            services.dismiss(case, people["verifier"], CaseStatus.REJECTED, reason="Bukan ASN", at=at("2024-11-06"))
+    suggested = 0
+    for case in Case.objects.all():
+        expected = brute_force(case)
+        assert blocked(case) == expected, case.subject_name
+        suggested += len(expected)
+    assert suggested > 50  # the set has real duplicates to find
+
+
+def test_a_common_token_alone_does_not_pull_in_unrelated_cases(make_report):
+    for n in range(duplicates.COMMON_TOKEN + 1):
+        make_report(subject=f"Muhammad {LAST[n % len(LAST)]}{'x' * (n // len(LAST))}")
+    case = make_report(subject="Muhammad Zulkarnain").case
+    assert {row["case_id"] for row in duplicates._blocked(case)} == {case.pk}  # only its own keys
+    assert duplicates.suggestions(case, Case.objects.all()) == []
+
+
+def test_a_case_leaving_verification_is_no_longer_suggested(make_report, workflow):
+    first, second = make_report().case, make_report().case
+    assert [s["case"] for s in duplicates.suggestions(first, Case.objects.all())] == [second]
+    workflow(second, "bawaslu_review")
+    assert duplicates.suggestions(first, Case.objects.all()) == []
