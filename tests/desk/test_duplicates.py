@@ -130,3 +130,21 @@ def test_a_case_leaving_verification_is_no_longer_suggested(make_report, workflo
     assert [s["case"] for s in duplicates.suggestions(first, Case.objects.all())] == [second]
     workflow(second, "bawaslu_review")
     assert duplicates.suggestions(first, Case.objects.all()) == []
+
+
+def test_upgrade_migration_gives_open_cases_the_keys_intake_would(make_report, employee, workflow):
+    """Cases opened before the keys existed get them at `migrate`, the same as services write them."""
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    migration = importlib.import_module("netra.cases.migrations.0007_case_match_keys")
+    open_case = make_report(subject="Hj. Siti Aminah, S.Pd", nip=employee.nip).case
+    plain = make_report(subject="Pak Budi").case
+    closed = make_report(subject="Budi Santoso").case
+    workflow(closed, "bawaslu_review")
+    expected = {case.pk: stored(case) for case in (open_case, plain, closed)}
+    CaseMatchKey.objects.all().delete()  # as before the upgrade
+    migration.keys_for_open_cases(django_apps, None)
+    assert {case.pk: stored(case) for case in (open_case, plain, closed)} == expected
+    assert expected[closed.pk] == set() and expected[open_case.pk]

@@ -4,6 +4,35 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def keys_for_open_cases(apps, schema_editor):
+    """Give the cases that are still mergeable at upgrade their blocking keys, as intake would have.
+
+    Without this an upgraded installation would suggest none of its open cases as duplicates.
+    The rules are `netra.cases.match_keys` (name tokens are a pure function); the rows here are the
+    historical models.
+    """
+    from netra.cases.match_keys import MIN_TOKEN, name_tokens
+
+    Case = apps.get_model("cases", "Case")
+    Report = apps.get_model("cases", "Report")
+    CaseMatchKey = apps.get_model("cases", "CaseMatchKey")
+    open_cases = Case.objects.filter(status__in=("received", "verification")).select_related("employee")
+    for case in open_cases.iterator(chunk_size=500):
+        keys = set()
+        nips = set(Report.objects.filter(case=case).exclude(subject_nip="").values_list("subject_nip", flat=True))
+        if case.employee_id:
+            keys.add(("employee", str(case.employee_id)))
+            nips.add(case.employee.nip)
+        keys |= {("nip", nip) for nip in nips if nip}
+        tokens = name_tokens(case.subject_name)
+        keys |= {("name_token", t) for t in tokens if len(t) >= MIN_TOKEN}
+        if tokens:
+            keys.add(("name_key", " ".join(sorted(tokens))[:200]))
+        CaseMatchKey.objects.bulk_create(
+            CaseMatchKey(case=case, kind=kind, value=value, conduct_date=case.conduct_date)
+            for kind, value in sorted(keys))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -26,4 +55,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['kind', 'value', 'conduct_date'], name='cases_matchkey_lookup')],
             },
         ),
+        migrations.RunPython(keys_for_open_cases, migrations.RunPython.noop),
     ]
