@@ -9,6 +9,7 @@ Run at desktop size and at 390 px (a phone).
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +41,7 @@ def act(page, name):
     """Open an action's form (side outcomes are folded) and submit it with its own button."""
     form = page.locator(f"#action-{name}")
     form.locator("button[type=submit]:not([name=preview])").click()
+    page.wait_for_load_state()  # the click waits for the navigation to commit, not for the new page
 
 
 @pytest.mark.parametrize("size", VIEWPORTS)
@@ -92,7 +94,8 @@ def test_typed_agency_reaches_the_right_ppk_after_the_verifier_sets_it(netra_ser
     queue = page.locator("#queue-recommended")
     assert case_code in queue.inner_text()
     queue.locator(f"a:has-text('{case_code}')").first.click()
-    assert page.locator("#action-record_ppk_decision").is_visible()
+    # The click only waits for the navigation to commit; expect() waits for the new page's element.
+    expect(page.locator("#action-record_ppk_decision")).to_be_visible()
 
     login(page, netra_server, f"ppk-bpn-{size}")
     page.goto(netra_server + "/desk/")

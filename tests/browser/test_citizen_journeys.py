@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
+from playwright.sync_api import expect
 
 from tests.browser.conftest import start_runserver
 from tests.conftest import jpeg_with_gps
@@ -160,7 +161,7 @@ def test_desk_is_usable_on_a_phone(production_server, screen):
     assert no_sideways_scroll(screen)
     screen.screenshot(path=str(var / f"desk-list-{screen.viewport_name}.png"), full_page=True)
     rows.first.locator("a").first.click()
-    assert screen.locator("#summary").is_visible()
+    expect(screen.locator("#summary")).to_be_visible()  # waits for the case page, not just the click
     assert no_sideways_scroll(screen)
     screen.screenshot(path=str(var / f"desk-case-{screen.viewport_name}.png"), full_page=True)
     screen.goto(base + "/desk/")

@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import jpeg_with_gps
 
@@ -18,7 +19,7 @@ def test_report_to_tracking_page(netra_server, page, tmp_path):
 
     # Submitting an empty form keeps the user on the page with Indonesian messages.
     page.click("button[type=submit]")
-    assert page.locator(".errorlist").first.is_visible()
+    expect(page.locator(".errorlist").first).to_be_visible()
     assert "Laporan belum terkirim" in page.content()
 
     page.fill("#id_subject_name", "Rahmat Hidayat")
