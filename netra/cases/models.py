@@ -246,9 +246,7 @@ class CaseEvent(models.Model):
         # No savepoint inside a caller's transaction: it holds the chain lock until it commits,
         # so every round trip saved here shortens the queue of reports waiting for that lock.
         with transaction.atomic(using=using, savepoint=False):
-            chain.lock_for_append(using)
-            last = type(self).objects.using(using).order_by("-id").values_list("hash", flat=True).first()
-            self.prev_hash = last or chain.GENESIS
+            self.prev_hash = chain.lock_and_head(using)
             self.hash = chain.event_hash(self, self.prev_hash)
             super().save(*args, **kwargs)
 
