@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.core.codes import random_code
 
+from .signals import event_appending
 from .workflow import OPEN_STATUSES, CaseStatus, EventKind
 
 
@@ -243,6 +244,7 @@ class CaseEvent(models.Model):
         from . import chain
 
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        event_appending.send(sender=type(self), instance=self)  # prepare what follows, outside the turn
         # No savepoint inside a caller's transaction: it holds the chain lock until it commits,
         # so every round trip saved here shortens the queue of reports waiting for that lock.
         with transaction.atomic(using=using, savepoint=False):
