@@ -287,9 +287,7 @@ def write_event_messages(event: CaseEvent, prepared: list[tuple[Message, str]]) 
     except Exception:
         log.exception("notifications for case event %s (%s) could not be written", event.pk, event.kind)
         return
-    for row in rows:
-        if row.status != Message.Status.HELD:
-            outbox.dispatch_after_commit(row.pk)
+    outbox.dispatch_many_after_commit([row.pk for row in rows if row.status != Message.Status.HELD])
 
 
 def on_case_event(event: CaseEvent) -> None:

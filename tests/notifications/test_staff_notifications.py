@@ -228,3 +228,17 @@ def test_messages_of_a_new_case_cost_one_insert_after_the_event_however_many_ver
     last = Message.objects.filter(topic="staff_new_case").order_by("-id")[:10]
     assert len({m.recipient_user_id for m in last}) == 10
     assert all(m.dedup_key == f"u:{m.recipient_user_id}:e:{m.event_id}" for m in last)
+
+
+def test_the_messages_of_one_event_go_to_the_broker_as_one_task(people, make_report,
+                                                                django_capture_on_commit_callbacks):
+    for i in range(2):
+        user = make_user(f"verifikator{i}", Role.VERIFIER)
+        user.email = f"v{i}@kaltimprov.go.id"
+        user.save(update_fields=["email"])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        report = make_report()
+    assert len(callbacks) == 1  # one broker message for three recipients
+    code = report.case.code
+    for to in ("verifier@kaltimprov.go.id", "v0@kaltimprov.go.id", "v1@kaltimprov.go.id"):
+        assert subjects(to) == [f"Kasus {code} masuk antrean Anda"]
