@@ -245,7 +245,7 @@ def _staff_rows(event: CaseEvent) -> list[tuple[Message, str]]:
         if topic == "staff_escalated":
             with translation.override(pref.language):
                 label = str(Escalation(level).label) if level in Escalation.values else level
-            more = {**extra, "level_label": label}
+            more = {**(extra or {}), "level_label": label}
         fields = _staff_fields(user, pref, topic, case, more)
         if fields is not None:
             rows.append((_row(**fields), f"u:{user.pk}"))
