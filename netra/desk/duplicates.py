@@ -12,8 +12,11 @@ cases in the window ("muhammad") would pull in unrelated people and blocks nothi
 out; the whole-name key still matches such names.
 """
 
+import contextlib
 import datetime as dt
+from collections import defaultdict, deque
 
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from rapidfuzz import fuzz, utils
 
@@ -76,4 +79,142 @@ def suggestions(case: Case, candidates) -> list[dict]:
         elif score >= NAME_THRESHOLD and close_in_time:
             found.append({"case": other, "score": round(score, 1), "reason": "similar_name"})
     found.sort(key=lambda s: (-s["score"], s["case"].opened_at))
+    return found
+
+
+# ------------------------------------------------------------------------------------------ sweep
+
+SWEEP_BLOCK = 500
+POOL_FIELDS = (*match_keys.CASE_FIELDS, "code", "opened_at")
+
+
+class _Window:
+    """The date-bound keys (name tokens, name keys) of every case within ±DATE_WINDOW of the case
+    being swept, fed from one stream of key rows in conduct-date order. Each row enters and leaves
+    once, so the sweep reads the key table once however many cases it holds."""
+
+    def __init__(self, rows):
+        self.rows = iter(rows)
+        self.pending = next(self.rows, None)
+        self.order: deque = deque()
+        self.by_value: dict[tuple[str, str], deque] = defaultdict(deque)
+
+    def move_to(self, day: dt.date) -> None:
+        """Hold exactly the rows dated within [day - DATE_WINDOW, day + DATE_WINDOW] (days ascend)."""
+        while self.pending is not None and self.pending[0] <= day + DATE_WINDOW:
+            conduct_date, kind, value, case_id = self.pending
+            self.order.append((kind, value))
+            self.by_value[(kind, value)].append((conduct_date, case_id))
+            self.pending = next(self.rows, None)
+        while self.order:
+            key = self.order[0]
+            held = self.by_value[key]
+            if held[0][0] >= day - DATE_WINDOW:
+                break
+            self.order.popleft()
+            held.popleft()
+            if not held:
+                del self.by_value[key]
+
+    def cases(self, kind: str, value: str) -> deque:
+        return self.by_value.get((kind, value), deque())
+
+
+def _pool_ids(keys: set[tuple[str, str]], window: _Window, identity: dict) -> set[int]:
+    """The same pool as `_blocked` for one case: NIP/employee at any date, the name key and the
+    tokens held by at most COMMON_TOKEN rows within the window."""
+    pool: set[int] = set()
+    for kind, value in keys:
+        if kind in (MatchKind.NIP, MatchKind.EMPLOYEE):
+            pool |= identity.get((kind, value), set())
+        elif kind == MatchKind.NAME_KEY:
+            pool.update(case_id for _, case_id in window.cases(kind, value))
+        else:
+            held = window.cases(kind, value)
+            if len(held) <= COMMON_TOKEN:
+                pool.update(case_id for _, case_id in held)
+    return pool
+
+
+def _nips_of(row: dict, report_nips: dict[int, set[str]]) -> set[str]:
+    nips = set(report_nips.get(row["id"], ()))
+    if row["employee_id"]:
+        nips.add(row["employee__nip"])
+    return nips
+
+
+def _sweep_block(block: list[dict], window: _Window) -> dict[int, list[dict]]:
+    block_nips = match_keys.report_nips_of(row["id"] for row in block)
+    keys = match_keys.keys_of_rows(block, block_nips)
+    wanted = {key for case_keys in keys.values() for key in case_keys
+              if key[0] in (MatchKind.NIP, MatchKind.EMPLOYEE)}
+    identity: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for kind in (MatchKind.NIP, MatchKind.EMPLOYEE):
+        values = [v for k, v in wanted if k == kind]
+        if values:
+            rows = CaseMatchKey.objects.filter(kind=kind, value__in=values).values_list("value", "case_id")
+            for value, case_id in rows:
+                identity[(kind, value)].add(case_id)
+    pools = {}
+    for row in block:  # in conduct-date order, so the window only moves forward
+        window.move_to(row["conduct_date"])
+        pools[row["id"]] = _pool_ids(keys[row["id"]], window, identity) - {row["id"]}
+    wanted_ids = set().union(*pools.values())
+    others = {row["id"]: row for row in
+              Case.objects.filter(pk__in=wanted_ids, status__in=MERGEABLE).values(*POOL_FIELDS)} if wanted_ids else {}
+    other_nips = match_keys.report_nips_of(others) if others else {}
+    found = {}
+    for row in block:
+        nips = _nips_of(row, block_nips)
+        result = []
+        for other_id in pools[row["id"]]:
+            other = others.get(other_id)
+            if other is None:  # no longer mergeable (its keys are stale)
+                continue
+            same_person = (row["employee_id"] and row["employee_id"] == other["employee_id"]) or bool(
+                nips & _nips_of(other, other_nips))
+            if same_person:
+                result.append({"case": other, "score": 100.0, "reason": "same_employee"})
+                continue
+            if abs(row["conduct_date"] - other["conduct_date"]) > DATE_WINDOW:
+                continue
+            score = name_score(row["subject_name"], other["subject_name"])
+            if score >= NAME_THRESHOLD:
+                result.append({"case": other, "score": round(score, 1), "reason": "similar_name"})
+        if result:
+            result.sort(key=lambda s: (-s["score"], s["case"]["opened_at"]))
+            found[row["id"]] = result
+    return found
+
+
+def sweep(block_size: int = SWEEP_BLOCK) -> dict[int, list[dict]]:
+    """Duplicate suggestions for every mergeable case: {case id: suggestions, best first}.
+
+    The same pairs `suggestions(case, Case.objects.all())` gives case by case, in time near-linear
+    in the number of cases: cases and date-bound keys are each read once in conduct-date order
+    (two streamed queries), and per block of `block_size` cases there are four indexed queries (the
+    block's reporter NIPs, its NIP/employee keys, the pool cases' fields as plain values and their
+    NIPs). Only cases with at least one suggestion are in the result; each suggestion's "case" is a
+    dict of POOL_FIELDS, not a model instance. Nothing is stored: the desk's case page already shows
+    a case's suggestions live, and `netra suggest_duplicates` lists the sweep for review.
+    """
+    found: dict[int, list[dict]] = {}
+    # PostgreSQL: one snapshot for both streams (server-side cursors). SQLite streams without a
+    # transaction, which there would take the write lock (transaction_mode IMMEDIATE) for the sweep.
+    snapshot = transaction.atomic() if connection.vendor == "postgresql" else contextlib.nullcontext()
+    with snapshot:
+        cases = (Case.objects.filter(status__in=MERGEABLE).order_by("conduct_date", "id")
+                 .values(*match_keys.CASE_FIELDS).iterator(chunk_size=2000))
+        dated = (CaseMatchKey.objects.filter(kind__in=(MatchKind.NAME_TOKEN, MatchKind.NAME_KEY))
+                 .order_by("conduct_date", "id").values_list("conduct_date", "kind", "value", "case_id")
+                 .iterator(chunk_size=5000))
+        window = _Window(dated)
+        block: list[dict] = []
+        for row in cases:
+            block.append(row)
+            if len(block) >= block_size:
+                found.update(_sweep_block(block, window))
+                block = []
+        if block:
+            found.update(_sweep_block(block, window))
     return found

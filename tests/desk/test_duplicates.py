@@ -148,3 +148,48 @@ def test_upgrade_migration_gives_open_cases_the_keys_intake_would(make_report, e
     migration.keys_for_open_cases(django_apps, None)
     assert {case.pk: stored(case) for case in (open_case, plain, closed)} == expected
     assert expected[closed.pk] == set() and expected[open_case.pk]
+
+
+def swept() -> dict[int, list[tuple[int, float, str]]]:
+    return {case_id: sorted((s["case"]["id"], s["score"], s["reason"]) for s in found)
+            for case_id, found in duplicates.sweep(block_size=7).items()}
+
+
+def test_the_sweep_finds_the_same_pairs_as_the_one_case_suggestions(make_report, people, employee):
+    """Random names, NIPs, dates and statuses; a small block size so the blocks and the date window
+    cross many times; a token made common in part of the period so the rarity rule is exercised."""
+    rng = random.Random(7)
+    nips = [f"1980010120050110{n:02d}" for n in range(20)]
+    cases = []
+    for n in range(160):
+        name = f"{rng.choice(TITLES)}{rng.choice(FIRST)} {rng.choice(LAST)}{rng.choice(DEGREES)}"
+        if n % 5 == 0:
+            # "muhammad" is the only token shared by "Muhammad Santoso" and "Muhammad Santosoh": held by
+            # about COMMON_TOKEN cases in a window, it is rare for some of them and common for others.
+            name = f"Muhammad {rng.choice(LAST)}{rng.choice(['', 'h', 'a'])}"
+        conduct = dt.date(2024, 8, 1) + dt.timedelta(days=rng.randrange(120 if n % 5 else 40))
+        nip = rng.choice(nips) if rng.random() < 0.2 else ""
+        cases.append(make_report(subject=name, nip=nip, conduct=conduct.isoformat(),
+                                 received=(conduct + dt.timedelta(days=1)).isoformat()).case)
+    for case in rng.sample(cases, 30):
+        services.start_verification(case, people["verifier"], at=at("2024-12-05"))
+    for case in rng.sample(cases, 20):
+        case.refresh_from_db()
+        if case.status == CaseStatus.VERIFICATION:
+            if rng.random() < 0.5:
+                services.link_employee(case, people["verifier"], employee, at=at("2024-12-05", 11))
+            else:
+                services.dismiss(case, people["verifier"], CaseStatus.REJECTED, reason="Bukan ASN",
+                                 at=at("2024-12-06"))
+    one_by_one = {case.pk: blocked(case) for case in Case.objects.all()}
+    assert swept() == {pk: found for pk, found in one_by_one.items() if found}
+    assert sum(map(len, one_by_one.values())) > 50
+
+
+def test_a_case_that_left_verification_is_not_swept(make_report, workflow):
+    staying, leaving, third = (make_report(subject="Budi Santoso").case for _ in range(3))
+    assert set(swept()) == {staying.pk, leaving.pk, third.pk}
+    workflow(leaving, "bawaslu_review")
+    found = swept()
+    assert set(found) == {staying.pk, third.pk}
+    assert leaving.pk not in {pk for pairs in found.values() for pk, _, _ in pairs}
