@@ -2,8 +2,9 @@
 
 Several people often report the same post or event. A case is suggested as a duplicate when it
 names the same employee (linked record or NIP typed by a reporter), or when the reported names
-are close (rapidfuzz token-sort ratio ≥ 85, so "Budi Santoso, S.Pd" matches "santoso budi") and
-the conducts are at most 7 days apart. Only suggestions: the verifier decides.
+are close (rapidfuzz ratio ≥ 85 of the sorted name tokens without honorifics and degrees, so
+"Budi Santoso, S.Pd" matches "santoso budi") and the conducts are at most 7 days apart.
+Only suggestions: the verifier decides.
 
 The pool to score is found through indexed blocking keys (`cases.CaseMatchKey`), not by scanning
 every case in the date window: cases sharing a NIP or employee (any date), the normalised whole
@@ -14,11 +15,12 @@ out; the whole-name key still matches such names.
 
 import contextlib
 import datetime as dt
+import functools
 from collections import defaultdict, deque
 
 from django.db import connection, transaction
 from django.db.models import Count, Q
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz
 
 from netra.cases import match_keys
 from netra.cases.models import Case, CaseMatchKey, CaseStatus, MatchKind, Report
@@ -55,8 +57,20 @@ def _blocked(case: Case):
     return CaseMatchKey.objects.filter(shared).values("case_id")
 
 
+@functools.lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    return match_keys.name_key(name)
+
+
 def name_score(a: str, b: str) -> float:
-    return fuzz.token_sort_ratio(a, b, processor=utils.default_process)
+    """Similarity of two reported names with honorifics and degrees removed and tokens sorted, so
+    "Budi Santoso, S.Pd" and "santoso budi" score 100 ("IBU SITI AMINAH" and "Siti Aminah" too;
+    compared raw they scored 83 and 85 and a title could hide a duplicate). A name of titles alone
+    names nobody and scores 0."""
+    key_a, key_b = _name_key(a), _name_key(b)
+    if not key_a or not key_b:
+        return 0.0
+    return fuzz.ratio(key_a, key_b)
 
 
 def suggestions(case: Case, candidates) -> list[dict]:
@@ -218,3 +232,7 @@ def sweep(block_size: int = SWEEP_BLOCK) -> dict[int, list[dict]]:
         if block:
             found.update(_sweep_block(block, window))
     return found
+
+
+def mergeable_count() -> int:
+    return Case.objects.filter(status__in=MERGEABLE).count()

@@ -193,3 +193,49 @@ def test_a_case_that_left_verification_is_not_swept(make_report, workflow):
     found = swept()
     assert set(found) == {staying.pk, third.pk}
     assert leaving.pk not in {pk for pairs in found.values() for pk, _, _ in pairs}
+
+
+def test_suggest_duplicates_rebuild_restores_keys_deleted_by_raw_sql(make_report, employee, workflow, tmp_path):
+    import csv
+    import io
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    first = make_report(subject="Siti Aminah", nip=employee.nip).case
+    second = make_report(subject="IBU SITI AMINAH", conduct="2024-10-08").case
+    third = make_report(subject="Budi Santoso", nip=employee.nip, conduct="2024-03-01").case
+    closed = make_report(subject="Siti Aminah").case
+    workflow(closed, "bawaslu_review")
+    expected = set(CaseMatchKey.objects.values_list("case_id", "kind", "value", "conduct_date"))
+    assert {row[0] for row in expected} == {first.pk, second.pk, third.pk}
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM cases_casematchkey")  # as a raw-SQL repair or a bulk load leaves it
+    assert duplicates.sweep() == {}
+
+    out = io.StringIO()
+    pairs = tmp_path / "pairs.csv"
+    call_command("suggest_duplicates", "--rebuild", "--csv", str(pairs), stdout=out)
+    assert set(CaseMatchKey.objects.values_list("case_id", "kind", "value", "conduct_date")) == expected
+    assert "Rebuilt blocking keys: " in out.getvalue()
+    assert "Swept 3 mergeable cases" in out.getvalue()
+    assert "3 have suggestions, 2 pairs to review (1 same employee/NIP, 1 similar name" in out.getvalue()
+    with open(pairs, newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sorted((frozenset((r["case"], r["duplicate"])), r["reason"]) for r in rows) == sorted([
+        (frozenset((first.code, third.code)), "same_employee"), (frozenset((first.code, second.code)), "similar_name")])
+
+    # An existing file is refused before anything runs.
+    from django.core.management.base import CommandError
+    with pytest.raises(CommandError, match="already exists"):
+        call_command("suggest_duplicates", "--csv", str(pairs), stdout=io.StringIO())
+
+
+@pytest.mark.parametrize("a, b", [("Budi Santoso, S.Pd", "santoso budi"), ("IBU SITI AMINAH", "Siti Aminah"),
+                                  ("Dr. H. Agus Salim, M.Si", "Agus Salim")])
+def test_titles_and_degrees_do_not_lower_the_name_score(make_report, a, b):
+    first = make_report(subject=a).case
+    second = make_report(subject=b).case
+    assert duplicates.name_score(a, b) == 100
+    assert [(s["case"], s["reason"]) for s in duplicates.suggestions(first, Case.objects.all())] == [
+        (second, "similar_name")]
