@@ -157,9 +157,56 @@ def _nips_of(row: dict, report_nips: dict[int, set[str]]) -> set[str]:
     return nips
 
 
-def _sweep_block(block: list[dict], window: _Window) -> dict[int, list[dict]]:
-    block_nips = match_keys.report_nips_of(row["id"] for row in block)
-    keys = match_keys.keys_of_rows(block, block_nips)
+class _Cases:
+    """The mergeable cases in conduct-date order, read once, with the ones within ±DATE_WINDOW of
+    the block being swept kept in memory: those are the pool cases the date-bound keys find, so
+    their fields need no query. Cases found by NIP/employee at another date are fetched."""
+
+    def __init__(self, rows):
+        self.rows = iter(rows)
+        self.unswept: deque = deque()
+        self.kept: dict[int, dict] = {}
+        self.kept_order: deque = deque()
+        self.last: dt.date | None = None
+        self.done = False
+
+    def _read(self) -> bool:
+        row = next(self.rows, None)
+        if row is None:
+            self.done = True
+            return False
+        self.unswept.append(row)
+        self.kept[row["id"]] = row
+        self.kept_order.append(row)
+        self.last = row["conduct_date"]
+        return True
+
+    def next_block(self, size: int) -> list[dict]:
+        while len(self.unswept) < size and self._read():
+            pass
+        block = [self.unswept.popleft() for _ in range(min(size, len(self.unswept)))]
+        if block:
+            horizon = block[-1]["conduct_date"] + DATE_WINDOW
+            while not self.done and self.last is not None and self.last <= horizon and self._read():
+                pass
+            floor = block[0]["conduct_date"] - DATE_WINDOW
+            while self.kept_order and self.kept_order[0]["conduct_date"] < floor:
+                self.kept.pop(self.kept_order.popleft()["id"], None)
+        return block
+
+
+def _mergeable_nips() -> dict[int, set[str]]:
+    """NIPs typed by reporters, for every mergeable case: one query (a hash join), not one per block."""
+    found: dict[int, set[str]] = defaultdict(set)
+    rows = (Report.objects.filter(case__status__in=MERGEABLE).exclude(subject_nip="")
+            .values_list("case_id", "subject_nip").iterator(chunk_size=5000))
+    for case_id, nip in rows:
+        found[case_id].add(nip)
+    return found
+
+
+def _sweep_block(block: list[dict], window: _Window, cases: _Cases, report_nips: dict) -> dict[int, list[dict]]:
+    keys = match_keys.keys_of_rows(block, report_nips)
     wanted = {key for case_keys in keys.values() for key in case_keys
               if key[0] in (MatchKind.NIP, MatchKind.EMPLOYEE)}
     identity: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -173,20 +220,21 @@ def _sweep_block(block: list[dict], window: _Window) -> dict[int, list[dict]]:
     for row in block:  # in conduct-date order, so the window only moves forward
         window.move_to(row["conduct_date"])
         pools[row["id"]] = _pool_ids(keys[row["id"]], window, identity) - {row["id"]}
-    wanted_ids = set().union(*pools.values())
-    others = {row["id"]: row for row in
-              Case.objects.filter(pk__in=wanted_ids, status__in=MERGEABLE).values(*POOL_FIELDS)} if wanted_ids else {}
-    other_nips = match_keys.report_nips_of(others) if others else {}
+    others = cases.kept
+    missing = set().union(*pools.values()) - others.keys()
+    if missing:  # other dates (NIP/employee), or stale keys of a case no longer mergeable
+        fetched = Case.objects.filter(pk__in=missing, status__in=MERGEABLE).values(*POOL_FIELDS)
+        others = {**others, **{row["id"]: row for row in fetched}}
     found = {}
     for row in block:
-        nips = _nips_of(row, block_nips)
+        nips = _nips_of(row, report_nips)
         result = []
         for other_id in pools[row["id"]]:
             other = others.get(other_id)
             if other is None:  # no longer mergeable (its keys are stale)
                 continue
             same_person = (row["employee_id"] and row["employee_id"] == other["employee_id"]) or bool(
-                nips & _nips_of(other, other_nips))
+                nips & _nips_of(other, report_nips))
             if same_person:
                 result.append({"case": other, "score": 100.0, "reason": "same_employee"})
                 continue
@@ -205,32 +253,27 @@ def sweep(block_size: int = SWEEP_BLOCK) -> dict[int, list[dict]]:
     """Duplicate suggestions for every mergeable case: {case id: suggestions, best first}.
 
     The same pairs `suggestions(case, Case.objects.all())` gives case by case, in time near-linear
-    in the number of cases: cases and date-bound keys are each read once in conduct-date order
-    (two streamed queries), and per block of `block_size` cases there are four indexed queries (the
-    block's reporter NIPs, its NIP/employee keys, the pool cases' fields as plain values and their
-    NIPs). Only cases with at least one suggestion are in the result; each suggestion's "case" is a
-    dict of POOL_FIELDS, not a model instance. Nothing is stored: the desk's case page already shows
-    a case's suggestions live, and `netra suggest_duplicates` lists the sweep for review.
+    in the number of cases: the mergeable cases, the date-bound keys and the reporters' NIPs are
+    each read once (three streamed queries, the first two in conduct-date order), the cases within
+    ±7 days of the block stay in memory as the pool, and per block of `block_size` cases one
+    indexed query finds the NIP/employee keys (plus one for pool cases at other dates, if any).
+    Only cases with at least one suggestion are in the result; each suggestion's "case" is a dict
+    of POOL_FIELDS, not a model instance. Nothing is stored: the desk's case page already shows a
+    case's suggestions live, and `netra suggest_duplicates` lists the sweep for review.
     """
     found: dict[int, list[dict]] = {}
-    # PostgreSQL: one snapshot for both streams (server-side cursors). SQLite streams without a
+    # PostgreSQL: one snapshot for the streams (server-side cursors). SQLite streams without a
     # transaction, which there would take the write lock (transaction_mode IMMEDIATE) for the sweep.
     snapshot = transaction.atomic() if connection.vendor == "postgresql" else contextlib.nullcontext()
     with snapshot:
-        cases = (Case.objects.filter(status__in=MERGEABLE).order_by("conduct_date", "id")
-                 .values(*match_keys.CASE_FIELDS).iterator(chunk_size=2000))
-        dated = (CaseMatchKey.objects.filter(kind__in=(MatchKind.NAME_TOKEN, MatchKind.NAME_KEY))
-                 .order_by("conduct_date", "id").values_list("conduct_date", "kind", "value", "case_id")
-                 .iterator(chunk_size=5000))
-        window = _Window(dated)
-        block: list[dict] = []
-        for row in cases:
-            block.append(row)
-            if len(block) >= block_size:
-                found.update(_sweep_block(block, window))
-                block = []
-        if block:
-            found.update(_sweep_block(block, window))
+        report_nips = _mergeable_nips()
+        cases = _Cases(Case.objects.filter(status__in=MERGEABLE).order_by("conduct_date", "id")
+                       .values(*POOL_FIELDS).iterator(chunk_size=2000))
+        window = _Window(CaseMatchKey.objects.filter(kind__in=(MatchKind.NAME_TOKEN, MatchKind.NAME_KEY))
+                         .order_by("conduct_date", "id").values_list("conduct_date", "kind", "value", "case_id")
+                         .iterator(chunk_size=5000))
+        while block := cases.next_block(block_size):
+            found.update(_sweep_block(block, window, cases, report_nips))
     return found
 
 
