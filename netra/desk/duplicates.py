@@ -157,6 +157,20 @@ def _nips_of(row: dict, report_nips: dict[int, set[str]]) -> set[str]:
     return nips
 
 
+class _NipSets(dict):
+    """Each pool case's NIPs (reporters' and its employee's), computed once per sweep."""
+
+    def __init__(self, report_nips: dict[int, set[str]]):
+        super().__init__()
+        self.report_nips = report_nips
+
+    def of(self, row: dict) -> frozenset[str]:
+        found = self.get(row["id"])
+        if found is None:
+            found = self[row["id"]] = frozenset(_nips_of(row, self.report_nips))
+        return found
+
+
 class _Cases:
     """The mergeable cases in conduct-date order, read once, with the ones within ±DATE_WINDOW of
     the block being swept kept in memory: those are the pool cases the date-bound keys find, so
@@ -205,8 +219,8 @@ def _mergeable_nips() -> dict[int, set[str]]:
     return found
 
 
-def _sweep_block(block: list[dict], window: _Window, cases: _Cases, report_nips: dict) -> dict[int, list[dict]]:
-    keys = match_keys.keys_of_rows(block, report_nips)
+def _sweep_block(block: list[dict], window: _Window, cases: _Cases, nip_sets: _NipSets) -> dict[int, list[dict]]:
+    keys = match_keys.keys_of_rows(block, nip_sets.report_nips)
     wanted = {key for case_keys in keys.values() for key in case_keys
               if key[0] in (MatchKind.NIP, MatchKind.EMPLOYEE)}
     identity: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -227,14 +241,14 @@ def _sweep_block(block: list[dict], window: _Window, cases: _Cases, report_nips:
         others = {**others, **{row["id"]: row for row in fetched}}
     found = {}
     for row in block:
-        nips = _nips_of(row, report_nips)
+        nips = nip_sets.of(row)
         result = []
         for other_id in pools[row["id"]]:
             other = others.get(other_id)
             if other is None:  # no longer mergeable (its keys are stale)
                 continue
-            same_person = (row["employee_id"] and row["employee_id"] == other["employee_id"]) or bool(
-                nips & _nips_of(other, report_nips))
+            same_person = (row["employee_id"] and row["employee_id"] == other["employee_id"]) or (
+                nips and not nips.isdisjoint(nip_sets.of(other)))
             if same_person:
                 result.append({"case": other, "score": 100.0, "reason": "same_employee"})
                 continue
@@ -266,14 +280,14 @@ def sweep(block_size: int = SWEEP_BLOCK) -> dict[int, list[dict]]:
     # transaction, which there would take the write lock (transaction_mode IMMEDIATE) for the sweep.
     snapshot = transaction.atomic() if connection.vendor == "postgresql" else contextlib.nullcontext()
     with snapshot:
-        report_nips = _mergeable_nips()
+        nip_sets = _NipSets(_mergeable_nips())
         cases = _Cases(Case.objects.filter(status__in=MERGEABLE).order_by("conduct_date", "id")
                        .values(*POOL_FIELDS).iterator(chunk_size=2000))
         window = _Window(CaseMatchKey.objects.filter(kind__in=(MatchKind.NAME_TOKEN, MatchKind.NAME_KEY))
                          .order_by("conduct_date", "id").values_list("conduct_date", "kind", "value", "case_id")
                          .iterator(chunk_size=5000))
         while block := cases.next_block(block_size):
-            found.update(_sweep_block(block, window, cases, report_nips))
+            found.update(_sweep_block(block, window, cases, nip_sets))
     return found
 
 
