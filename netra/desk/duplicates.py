@@ -110,28 +110,30 @@ class _Window:
     def __init__(self, rows):
         self.rows = iter(rows)
         self.pending = next(self.rows, None)
-        self.order: deque = deque()
-        self.by_value: dict[tuple[str, str], deque] = defaultdict(deque)
+        self.order: deque = deque()  # (conduct date, key) of every row held, oldest first
+        self.by_value: dict[tuple[str, str], deque] = defaultdict(deque)  # key -> case ids, oldest first
 
     def move_to(self, day: dt.date) -> None:
         """Hold exactly the rows dated within [day - DATE_WINDOW, day + DATE_WINDOW] (days ascend)."""
-        while self.pending is not None and self.pending[0] <= day + DATE_WINDOW:
+        horizon, floor = day + DATE_WINDOW, day - DATE_WINDOW
+        while self.pending is not None and self.pending[0] <= horizon:
             conduct_date, kind, value, case_id = self.pending
-            self.order.append((kind, value))
-            self.by_value[(kind, value)].append((conduct_date, case_id))
+            self.order.append((conduct_date, (kind, value)))
+            self.by_value[(kind, value)].append(case_id)
             self.pending = next(self.rows, None)
-        while self.order:
-            key = self.order[0]
-            held = self.by_value[key]
-            if held[0][0] >= day - DATE_WINDOW:
-                break
-            self.order.popleft()
-            held.popleft()
+        order, by_value = self.order, self.by_value
+        while order and order[0][0] < floor:
+            _, key = order.popleft()
+            held = by_value[key]
+            held.popleft()  # a key's oldest row is the oldest row held overall for that key
             if not held:
-                del self.by_value[key]
+                del by_value[key]
 
     def cases(self, kind: str, value: str) -> deque:
-        return self.by_value.get((kind, value), deque())
+        return self.by_value.get((kind, value), _EMPTY)
+
+
+_EMPTY: deque = deque()
 
 
 def _pool_ids(keys: set[tuple[str, str]], window: _Window, identity: dict) -> set[int]:
@@ -140,13 +142,13 @@ def _pool_ids(keys: set[tuple[str, str]], window: _Window, identity: dict) -> se
     pool: set[int] = set()
     for kind, value in keys:
         if kind in (MatchKind.NIP, MatchKind.EMPLOYEE):
-            pool |= identity.get((kind, value), set())
+            pool.update(identity.get((kind, value), ()))
         elif kind == MatchKind.NAME_KEY:
-            pool.update(case_id for _, case_id in window.cases(kind, value))
+            pool.update(window.cases(kind, value))
         else:
             held = window.cases(kind, value)
             if len(held) <= COMMON_TOKEN:
-                pool.update(case_id for _, case_id in held)
+                pool.update(held)
     return pool
 
 
@@ -242,6 +244,7 @@ def _sweep_block(block: list[dict], window: _Window, cases: _Cases, nip_sets: _N
     found = {}
     for row in block:
         nips = nip_sets.of(row)
+        key = _name_key(row["subject_name"])
         result = []
         for other_id in pools[row["id"]]:
             other = others.get(other_id)
@@ -254,7 +257,9 @@ def _sweep_block(block: list[dict], window: _Window, cases: _Cases, nip_sets: _N
                 continue
             if abs(row["conduct_date"] - other["conduct_date"]) > DATE_WINDOW:
                 continue
-            score = name_score(row["subject_name"], other["subject_name"])
+            other_key = _name_key(other["subject_name"])
+            # name_score with a cutoff: rapidfuzz stops early below it, same decision and score above.
+            score = fuzz.ratio(key, other_key, score_cutoff=NAME_THRESHOLD) if key and other_key else 0.0
             if score >= NAME_THRESHOLD:
                 result.append({"case": other, "score": round(score, 1), "reason": "similar_name"})
         if result:
