@@ -17,7 +17,7 @@ its own throw-away server. It migrates, loads the reference data and then, for e
    suggest_duplicates --rebuild` does) and runs ANALYZE;
 3. submits N new reports through `services.submit_report` and times `duplicates.suggestions()` for
    each one's case (what the case page computes; median and p95 over the N);
-4. times `duplicates.sweep()` over every mergeable case (best of two runs).
+4. times `duplicates.sweep()` over every mergeable case (best of three runs: the machine is shared).
 
 Last line: one JSON object with `seconds` per size for each measurement, `ratio` (one new report,
 largest size ÷ smallest), `sweep_ratio` (sweep, largest ÷ smallest), `machine` and the load average.
@@ -208,6 +208,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--new-reports", type=int, default=20)
+    parser.add_argument("--sweeps", type=int, default=3, help="sweep runs per size; the best counts (shared machine)")
     parser.add_argument("--seed", type=int, default=14)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -262,7 +263,7 @@ def main() -> int:
                 one.append(elapsed)
                 found += len(suggested)
         sweeps = []
-        for _ in range(2):
+        for _ in range(args.sweeps):
             t0 = time.perf_counter()
             swept = duplicates.sweep()
             sweeps.append(time.perf_counter() - t0)
