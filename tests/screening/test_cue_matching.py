@@ -145,8 +145,40 @@ def test_a_voting_hashtag_with_a_party_or_a_pair_number_names_it():
             if person.get("kind") == "party":
                 posts = [f"Tanggal 14 ke TPS! {_hashtag('coblos ' + first)} 🙏", f"{_hashtag(first + ' ' + str(n))}!!"]
             else:
-                posts = [f"Ayo ke TPS {_hashtag('coblos ' + first)}!!", f"{first} {_hashtag('coblos %02d' % n)}!!"]
+                posts = [f"Ayo ke TPS {_hashtag('coblos ' + first)}!!", f"{first} {_hashtag(f'coblos {n:02d}')}!!"]
             for post in posts:
                 if person["key"] not in _targets(post, day):
                     wrong.append((contest["id"], person["key"], post, _targets(post, day)))
     assert not wrong, f"{len(wrong)} voting hashtags without the right target, e.g. {wrong[:6]}"
+
+
+def _colours():
+    for contest in LEX.data["contests"]:
+        for person in contest["contestants"]:
+            for entry in person.get("colours") or []:
+                yield contest["id"], person["key"], entry if isinstance(entry, str) else entry["text"]
+
+
+def test_a_campaign_colour_names_its_contestant_next_to_a_voting_word():
+    colours = list(_colours())
+    assert len(colours) >= 8
+    wrong = []
+    for cid, key, colour in colours:
+        # A colour shared by races voted the same day (white: Isran-Hadi and Rahmad-Bagus on 27 November
+        # 2024) may name either; it must name one of them, never a contestant of another colour.
+        day = LEX.contests[cid]["election_date"]
+        owners = {k for c, k, t in colours if LEX.contests[c]["election_date"] == day and t == colour}
+        for post in (f"Besok ke TPS pakai baju {colour} ya, paham kan 😉",
+                     f"Di bilik suara nanti ingat yang {colour.upper()}!!", f"Nyoblos yang {_mixed_case(colour)} aja"):
+            targets = _targets(post, _season_day(cid))
+            if not owners & set(targets):
+                wrong.append((cid, key, post, targets))
+    assert not wrong, f"{len(wrong)} colours without the right target, e.g. {wrong[:6]}"
+
+
+def test_a_colour_without_a_voting_word_is_no_cue():
+    for _cid, _key, colour in _colours():
+        for post in (f"Seragam arisan warna {colour} ya ibu-ibu", f"Pak bupati pakai batik {colour} di upacara",
+                     f"Cat rumah {colour} bagus juga, partai tetangga sebelah"):
+            match = LEX.match(normalize(post))
+            assert not any(h.counted and h.base.kind == "colour" for h in match.hits), post
