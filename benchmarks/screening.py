@@ -337,7 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     loso = loso_pooled()
     print(f"{'threshold':>9}{'precision':>11}{'recall':>8}{'F1':>7}")
     for c in loso["curve"]:
-        mark = "  <- recall-first (P >= 0.80)" if c is loso["chosen"] else ""
+        reached = loso["chosen"]["precision"] >= 0.80
+        mark = ("  <- recall-first (P >= 0.80)" if reached else "  <- best F1 (no threshold reaches P >= 0.80)") \
+            if c is loso["chosen"] else ""
         print(f"{c['threshold']:>9.3f}{c['precision']:>11.3f}{c['recall']:>8.3f}{c['f1']:>7.3f}{mark}")
     print(f"shipped threshold {loso['shipped_threshold']}: pooled partisan F1 {loso['pooled_f1']:.3f}; by source: "
           + "; ".join(f"{g} {f:.3f} (n={n})" for g, n, f in loso["per_source"]))
