@@ -164,8 +164,9 @@ def mark_batch(batch: ImportBatch, status: str, error: str = "") -> None:
 
 
 # Screener decision rules that make a post partisan whatever its model score: such posts are flagged
-# whatever NETRA_FLAG_THRESHOLD says (a short slogan-only post, negative campaigning, campaign work).
-FLAG_RULES = frozenset({"bare_campaign", "rejection", "campaign_work"})
+# whatever NETRA_FLAG_THRESHOLD says (a short slogan-only post, negative campaigning, campaign work,
+# coded campaign material beside a voting word).
+FLAG_RULES = frozenset({"bare_campaign", "rejection", "campaign_work", "coded_support"})
 
 
 def _admin_lexicon_entries() -> tuple:

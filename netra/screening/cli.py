@@ -323,6 +323,9 @@ def screening_main(argv: list[str] | None = None) -> int:
     p_train.add_argument("--seed", type=int, default=None)
     p_train.add_argument("--out", help="output directory (default: the package's models/ folder)")
     p_train.add_argument("--version", help="model version name (default: derived from lexicon, seed, data)")
+    p_train.add_argument("--c", type=float, default=None, dest="fixed_c",
+                         help="use this C instead of choosing it by cross-validation (much faster; the "
+                              "recall-first threshold is still chosen on leave-one-source-out)")
     p_eval = sub.add_parser("evaluate", help="metrics on the held-out split (model trained on the rest)")
     p_eval.add_argument("--feedback", help="also train on this feedback JSONL (never evaluated on)")
     p_eval.add_argument("--seed", type=int, default=None)
@@ -335,7 +338,8 @@ def screening_main(argv: list[str] | None = None) -> int:
 
     seed = training.DEFAULT_SEED if args.seed is None else args.seed
     if args.command == "train":
-        _, manifest = training.train(feedback_path=args.feedback, seed=seed, out_dir=args.out, version=args.version)
+        _, manifest = training.train(feedback_path=args.feedback, seed=seed, out_dir=args.out, version=args.version,
+                                     fixed_c=args.fixed_c)
         print(json.dumps({k: manifest[k] for k in ("version", "artifact", "data_hash", "n_rows", "seed", "C")}))
         if manifest.get("holdout"):
             print(_format_metrics(manifest["holdout"]))

@@ -37,9 +37,14 @@ KIND_OF_FIELD = {
     "gestures": "gesture",
     "numbers": "number",
     "accounts": "account",
+    "colours": "colour",
 }
 # Cue kinds that are ambiguous by nature unless the entry says otherwise.
-DEFAULT_NEEDS_CONTEXT = {"gesture": True, "number": True}
+DEFAULT_NEEDS_CONTEXT = {"gesture": True, "number": True, "colour": True}
+# Cue kinds that count only next to a voting-act word (coblos, nyoblos, bilik suara, TPS, the vote's
+# date): a colour is everyday language ("baju kuning untuk arisan") and even beside "bupati" or
+# "partai" says nothing; "ke TPS pakai yang kuning" does (issue 15 item 4, coded support).
+VOTING_FRAME_KINDS = frozenset({"colour"})
 # Cue kinds whose context may be an everyday campaign word ("dukung 02", "menang, salam dua jari").
 # Other cues that need context are ordinary words ("padi", "garuda", "perubahan") and need an
 # electoral word (pemilu, capres, partai, ...) or another contestant cue: "dukung timnas, garuda di
@@ -50,7 +55,8 @@ COMPACT_KINDS = frozenset({"name", "nickname", "party", "slogan", "hashtag"})
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # Word lists of the lexicon file; admin entries extend them (merge_into).
 TERM_GROUPS = ("context_terms", "everyday_context_terms", "neutral_terms", "attack_terms", "support_terms",
-               "conduct_terms", "mobilise_terms", "rejection_terms", "incumbent_terms", "official_terms")
+               "conduct_terms", "mobilise_terms", "rejection_terms", "incumbent_terms", "official_terms",
+               "voting_terms", "spread_terms")
 
 
 def _to_date(value) -> date | None:
@@ -76,6 +82,7 @@ class Cue:
     valid_from: date | None = None
     valid_to: date | None = None
     stance: str | None = None  # mocks imply "attack" unless stated
+    voting_frame: bool = False  # counts only next to a voting-act word (VOTING_FRAME_KINDS)
 
     def valid_on(self, day: date | None) -> bool:
         if day is None:
@@ -118,6 +125,8 @@ class Match:
     rejection_pos: list[int] = field(default_factory=list)
     incumbent: int = 0
     official: int = 0
+    voting: int = 0  # voting-act words: coblos, nyoblos, bilik suara, TPS, the vote's date
+    spread: int = 0  # spreading content: sebarkan, viralkan, share, like dan komen, grup kantor
 
     @property
     def counted(self) -> list[Hit]:
@@ -269,7 +278,8 @@ class Lexicon:
             cue = Cue((text.lower().lstrip("@"),), "@" + text.lstrip("@"), kind, key, cid, False, vf, vt)
             self.accounts.setdefault(cue.phrase[0], []).append(cue)
             return
-        self._add(Cue(normalize_phrase(text), text, kind, key, cid, bool(needs), vf, vt))
+        self._add(Cue(normalize_phrase(text), text, kind, key, cid, bool(needs), vf, vt,
+                      voting_frame=kind in VOTING_FRAME_KINDS))
 
     def mock_target(self, group: str | None, contest: str | None) -> str | None:
         """Map a mock target group ("prabowo-camp") to a contestant key for the post's contest."""
@@ -296,6 +306,7 @@ class Lexicon:
         result = Match(day=day)
         context_pos: list[int] = []
         everyday_pos: set[int] = set()
+        voting_pos: list[int] = []
         index = self._index
         terms = self._terms
         for i, tok in enumerate(toks):
@@ -332,6 +343,10 @@ class Lexicon:
                         result.incumbent += 1
                     if "official" in groups:
                         result.official += 1
+                    if "voting" in groups:
+                        voting_pos.append(i)
+                    if "spread" in groups:
+                        result.spread += 1
                 if cues:
                     result.hits.append(Hit(i, i + ln - 1, cues))
         token_at: dict[int, int] | None = None
@@ -346,6 +361,7 @@ class Lexicon:
                 if i is None:
                     continue
                 result.hits.append(Hit(i, i, cues))
+        result.voting = len(voting_pos)
         if norm.hashtags and self._compact:
             self._match_glued_hashtags(norm, result)
         if not result.hits:
@@ -382,7 +398,9 @@ class Lexicon:
             return j < len(positions) and positions[j] <= h.last + w
 
         for h in kept:
-            if not all(c.needs_context for c in h.cues):
+            if all(c.voting_frame for c in h.cues):
+                h.counted = near(h, voting_pos)
+            elif not all(c.needs_context for c in h.cues):
                 h.counted = True
             elif all(c.kind in EVERYDAY_CONTEXT_KINDS for c in h.cues):
                 h.counted = near(h, anchors)

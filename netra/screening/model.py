@@ -77,7 +77,7 @@ class ScreenResult:
 
 # Cue kinds that are campaign material: once such a cue counted (it passed the lexicon's context
 # checks), the post is about an election, whatever the n-grams say.
-CAMPAIGN_KINDS = frozenset({"slogan", "hashtag", "gesture", "number"})
+CAMPAIGN_KINDS = frozenset({"slogan", "hashtag", "gesture", "number", "colour"})
 # A post of at most this many words (links and mentions aside) that is only campaign material.
 BARE_CAMPAIGN_MAX_WORDS = 6
 APPEAL_WORDS = frozenset({"coblos", "nyoblos", "pilih", "pilihlah", "dukung", "dukunglah", "menangkan",
@@ -106,10 +106,21 @@ def is_bare_campaign(norm: Normalized, match: Match) -> bool:
                                           for h in match.hits)
 
 
-CONTESTANT_KINDS = frozenset({"name", "nickname", "party", "slogan", "hashtag", "gesture", "number", "account", "mock"})
+CONTESTANT_KINDS = frozenset({"name", "nickname", "party", "slogan", "hashtag", "gesture", "number", "account", "mock",
+                              "colour"})
 # "jangan sampai X menang": a rejection only when one of these follows within REJECT_SPAN tokens.
 OUTCOME_WORDS = frozenset({"menang", "lolos", "terpilih", "jadi", "duduk", "berkuasa", "memimpin", "balik"})
 REJECT_SPAN = 8
+# "pastikan yang itu kalah", "biar Anies kalah di kelurahan kita": wanting a contestant to lose.
+LOSE_HEADS = frozenset({"pastikan", "biar", "harus", "supaya", "agar", "bikin", "buat"})
+LOSE_WORDS = frozenset({"kalah", "tumbang", "tersingkir"})
+# A contestant the post points at without naming: "yang itu", "yang sekarang", "yang lama", "itu itu".
+POINTERS = frozenset({("yang", "itu"), ("yang", "ini"), ("yang", "sekarang"), ("yang", "lama"), ("yang", "dulu"),
+                      ("yang", "kemarin"), ("itu", "itu"), ("yang", "janji"), ("yang", "suka")})
+POINTER_SPAN = 12
+# Coded campaign material: once counted (context checks passed) and next to a voting-act word, it is a
+# call to vote for a side: "oke gas sampai menang di bilik suara", "ke TPS pakai yang kuning".
+CODED_KINDS = frozenset({"nickname", "slogan", "hashtag", "gesture", "number", "colour"})
 
 
 def rule_for(norm: Normalized, match: Match) -> str | None:
@@ -118,9 +129,38 @@ def rule_for(norm: Normalized, match: Match) -> str | None:
         return "bare_campaign"
     if is_rejection(norm, match):
         return "rejection"
-    if is_campaign_work(match):
+    if is_campaign_work(match) or is_targeted_spreading(match, norm):
         return "campaign_work"
+    if is_coded_support(match):
+        return "coded_support"
     return None
+
+
+def is_coded_support(match: Match) -> bool:
+    """Coded campaign material in a voting frame: a nickname, slogan, programme, gesture, colour or
+    ballot number that counted, beside a voting-act word (coblos, nyoblos, bilik suara, TPS, the
+    vote's date), with no reporting or official word (issue 15 item 4).
+
+    Why a rule: coded posts were the screener's weakest recall (0.30 on an outside set, 0.36 on the
+    blind v2); the training posts hold few of them, so the model leaves them near its prior. The
+    voting word is what separates "gratispol, dua program yang bikin saya mantap ke bilik suara" from
+    a news item about the programme; news and official posts carry reporting words and stay off.
+    """
+    if not match.voting or match.neutral or match.official:
+        return False
+    return any(h.counted and h.base is not None and h.base.kind in CODED_KINDS for h in match.hits)
+
+
+def is_targeted_spreading(match: Match, norm: Normalized) -> bool:
+    """Spreading content toward a contestant: "tolong share video kasus paslon nomor 2 sebelum nyoblos".
+
+    Sharing is campaign work only when aimed at an identifiable side (a counted contestant cue or a
+    rejection pattern) in an electoral frame; "tolong sebarkan info lokasi TPS" is not.
+    """
+    if not match.spread or match.official or match.neutral:
+        return False
+    named = any(h.counted for h in match.hits) or match.incumbent > 0
+    return (named or bool(_rejection_positions(norm, match))) and (match.context > 0 or match.voting > 0)
 
 
 def _electoral_frame(match: Match) -> bool:
@@ -150,18 +190,34 @@ def is_rejection(norm: Normalized, match: Match) -> bool:
     were the screener's weakest recall (0.25 on an outside set) because the training posts attack
     mostly with insults, not with calls to vote against.
     """
-    if match.official or not match.rejection_pos and "jangan" not in norm.tokens:
+    if match.official:
         return False
+    positions = _rejection_positions(norm, match)
+    if not positions:
+        return False
+    named = any(h.counted and h.base is not None and h.base.kind in CONTESTANT_KINDS for h in match.hits)
+    if (named or match.incumbent > 0) and _electoral_frame(match) or (match.incumbent > 0 and match.context > 0):
+        return True
+    # A contestant pointed at, not named ("yang itu", "yang sekarang"), next to the rejection, with a
+    # voting-act word: "yang sekarang jangan dikasih periode kedua, ingat di bilik suara".
+    if not match.voting or match.neutral:
+        return False
+    toks = norm.tokens
+    pointed = [i for i in range(len(toks) - 1) if (toks[i], toks[i + 1]) in POINTERS]
+    return any(abs(p - q) <= POINTER_SPAN for p in pointed for q in positions)
+
+
+def _rejection_positions(norm: Normalized, match: Match) -> list[int]:
+    """Token positions of a rejection: lexicon rejection terms, "jangan sampai … menang", "biar … kalah"."""
     toks = norm.tokens
     positions = list(match.rejection_pos)
     for i, tok in enumerate(toks):
         if tok == "jangan" and i + 1 < len(toks) and toks[i + 1] == "sampai" and \
                 OUTCOME_WORDS.intersection(toks[i + 2 : i + 2 + REJECT_SPAN]):
             positions.append(i)
-    if not positions:
-        return False
-    named = any(h.counted and h.base is not None and h.base.kind in CONTESTANT_KINDS for h in match.hits)
-    return (named or match.incumbent > 0) and _electoral_frame(match) or (match.incumbent > 0 and match.context > 0)
+        elif tok in LOSE_HEADS and LOSE_WORDS.intersection(toks[i + 1 : i + 1 + REJECT_SPAN]):
+            positions.append(i)
+    return positions
 
 
 def decide(proba: np.ndarray, classes: Sequence[str], threshold: float | None,

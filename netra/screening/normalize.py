@@ -48,6 +48,27 @@ def _load_json(name: str) -> dict:
     return json.loads(resources.files("netra.screening.data").joinpath(name).read_text(encoding="utf-8"))
 
 
+_WORD_CHARS = re.compile(r"[^\W\d_]+")
+
+
+def _lexicon_words() -> set[str]:
+    """Every word of the shipped lexicon's names, nicknames and slogans ("suryadi", "berkarya").
+
+    Why: the segmenter keeps a piece whole only when it knows the word, so "#CoblosDendiSuryadi"
+    became "dendi surya di" and the candidate was lost (issue 15 item 1). Read as plain data: the
+    lexicon module imports this one, not the other way round.
+    """
+    data = _load_json("lexicon.json")
+    words: set[str] = set()
+    for contest in data.get("contests", []):
+        for person in contest.get("contestants", []):
+            for fname in ("names", "nicknames", "slogans"):
+                for entry in person.get(fname) or []:
+                    text = entry if isinstance(entry, str) else entry.get("text", "")
+                    words.update(w for w in _WORD_CHARS.findall(_APOSTROPHES.sub("", text.lower())) if len(w) >= 3)
+    return words
+
+
 @lru_cache(maxsize=1)
 def _resources() -> tuple[dict[str, str], dict[str, str], dict[str, float], int]:
     """Slang map, emoji map, word costs for segmentation, longest known word."""
@@ -62,6 +83,8 @@ def _resources() -> tuple[dict[str, str], dict[str, str], dict[str, float], int]
     for value in slang.values():
         for w in value.split():
             counts.setdefault(w, 5)
+    for w in _lexicon_words():
+        counts.setdefault(w, 20)
     total = sum(counts.values()) or 1
     # Zipf-like cost: frequent words are cheap, so "ganjarsalam" splits into "ganjar salam".
     costs = {w: math.log(total / c) for w, c in counts.items() if len(w) > 1 or w in {"a", "i"}}
@@ -167,12 +190,23 @@ def _norm_word(raw: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
+def _erratic_case(parts: list[re.Match]) -> bool:
+    """True when camelCase splitting cut a hashtag into mostly one- and two-letter pieces."""
+    alpha = [m.group() for m in parts if m.group().isalpha()]
+    return len(alpha) >= 3 and 2 * sum(len(a) <= 2 for a in alpha) > len(alpha)
+
+
 @lru_cache(maxsize=100_000)
 def _norm_hashtag(tag: str) -> tuple[tuple[str, int, int], ...]:
     """Split a hashtag body into words (camelCase, digits, then known-word segmentation)."""
     slang = _resources()[0]
     out: list[tuple[str, int, int]] = []
-    for m in _CAMEL.finditer(tag):
+    parts = list(_CAMEL.finditer(tag))
+    if _erratic_case(parts):
+        # "#aMiNaJaDuLu": the case changes carry no word boundaries; split letters from digits only
+        # and leave the words to the segmenter, as for an all-lowercase tag (issue 15 item 1).
+        parts = list(_ALPHA_DIGIT.finditer(tag))
+    for m in parts:
         part = m.group().lower()
         base = m.start()
         if part.isdigit():

@@ -295,7 +295,8 @@ def metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict:
 
 def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Sequence[float] = C_GRID,
                    lexicon: Lexicon | None = None, version: str | None = None, cv_folds: int = 5,
-                   operating_point: str = "recall", guard_texts: Sequence[str] = ()) -> tuple[dict, dict]:
+                   operating_point: str = "recall", guard_texts: Sequence[str] = (),
+                   fixed_c: float | None = None) -> tuple[dict, dict]:
     """Choose C and the partisan threshold by cross-validation on `rows`, fit, return (artifact, info).
 
     `operating_point="recall"` (the default, issue 15) takes the threshold from pooled
@@ -306,13 +307,19 @@ def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seque
     more to get out-of-fold probabilities on the scale the shipped model outputs, and the threshold
     is the one with the best partisan F1 there (`choose_threshold`). With a single C, no CV at all.
     Last, `guard_threshold` refuses a threshold that flags any of `guard_texts` (the seed articles).
+    `fixed_c` skips the choice of C (the C cross-validation is the slow part: 15 fits) but keeps the
+    recall-first operating point on pooled leave-one-source-out.
     """
     lexicon = lexicon or Lexicon.load()
     rows = list(rows)
-    cv = cross_validate(rows, seed, c_grid, lexicon, folds=cv_folds)[0] if len(c_grid) > 1 else {}
-    c_value = max(cv, key=lambda c: cv[c]["macro_f1"]) if cv else c_grid[0]
+    if fixed_c is not None:
+        cv, c_value = {}, float(fixed_c)
+    else:
+        cv = cross_validate(rows, seed, c_grid, lexicon, folds=cv_folds)[0] if len(c_grid) > 1 else {}
+        c_value = max(cv, key=lambda c: cv[c]["macro_f1"]) if cv else c_grid[0]
     threshold, table, operating = None, {}, None
-    if cv and operating_point == "recall" and len({str(r.get("source")) for r in rows}) > 1:
+    if ((cv or fixed_c is not None) and operating_point == "recall"
+            and len({str(r.get("source")) for r in rows}) > 1):
         proba, _sources = loso_predictions(rows, seed, c_value, lexicon)
         curve = precision_recall_curve([r["label"] for r in rows], proba, rule_mask(rows, lexicon))
         operating = choose_recall_first(curve)
@@ -334,11 +341,11 @@ def build_artifact(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seque
 
 
 def evaluate_holdout(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Sequence[float] = C_GRID,
-                     lexicon: Lexicon | None = None) -> tuple[dict, Screener, list[dict]]:
+                     lexicon: Lexicon | None = None, fixed_c: float | None = None) -> tuple[dict, Screener, list[dict]]:
     """Train on the non-held-out part only and report metrics on the held-out part."""
     lexicon = lexicon or Lexicon.load()
     train_rows, test_rows = split_holdout(rows)
-    artifact, info = build_artifact(train_rows, seed, c_grid, lexicon, version="holdout")
+    artifact, info = build_artifact(train_rows, seed, c_grid, lexicon, version="holdout", fixed_c=fixed_c)
     screener = Screener(artifact, lexicon)
     preds = [r.label for r in screener.screen_many([r["text"] for r in test_rows])]
     m = metrics([r["label"] for r in test_rows], preds)
@@ -353,7 +360,7 @@ def evaluate_holdout(rows: Sequence[dict], seed: int = DEFAULT_SEED, c_grid: Seq
 def train(data_path: str | Path | None = None, feedback_path: str | Path | None = None,
           seed: int = DEFAULT_SEED, out_dir: str | Path | None = None, version: str | None = None,
           c_grid: Sequence[float] = C_GRID, with_holdout_metrics: bool = True, limit: int | None = None,
-          write: bool = True) -> tuple[dict, dict]:
+          write: bool = True, fixed_c: float | None = None) -> tuple[dict, dict]:
     """Train the model on the shipped data (+ feedback) and write `<out_dir>/<version>.joblib`.
 
     Returns (artifact, manifest). The shipped artifact is trained on all rows; the manifest's
@@ -366,8 +373,9 @@ def train(data_path: str | Path | None = None, feedback_path: str | Path | None 
     if limit:
         rows = sorted(rows, key=lambda r: _stable_hash(str(r["id"])))[:limit]
     lexicon = Lexicon.load()
-    holdout = evaluate_holdout(rows, seed, c_grid, lexicon)[0] if with_holdout_metrics else None
-    artifact, info = build_artifact(rows, seed, c_grid, lexicon, version, guard_texts=seed_guard_texts())
+    holdout = evaluate_holdout(rows, seed, c_grid, lexicon, fixed_c)[0] if with_holdout_metrics else None
+    artifact, info = build_artifact(rows, seed, c_grid, lexicon, version, guard_texts=seed_guard_texts(),
+                                    fixed_c=fixed_c)
     manifest = {
         "seed_guard": info["seed_guard"],
         "version": artifact["version"],
@@ -379,6 +387,7 @@ def train(data_path: str | Path | None = None, feedback_path: str | Path | None 
         "feedback": str(feedback_path) if feedback_path else None,
         "seed": seed,
         "C": info["C"],
+        "C_fixed": fixed_c is not None,  # True: C given (`--c`), not chosen by cross-validation
         "cv": info["cv"],
         "partisan_threshold": info["partisan_threshold"],
         "threshold_cv": info["threshold_cv"],

@@ -78,3 +78,65 @@ def test_the_rules_reach_the_result_with_stance_and_name(screener):
 def test_contestants_by_nickname_programme_and_symbol_are_known(text, key):
     m = LEX.match(normalize(text), "2024-11-20" if "kaltim" in key else "2024-01-20")
     assert key in m.targets(LEX)
+
+
+# ---- round 7: pointed-at contestants, wanting a side to lose, coded support, targeted spreading ----
+
+@pytest.mark.parametrize("text", [
+    "Bupati yang sekarang cuma janji, jangan dikasih periode kedua. Ingat itu di bilik suara!",
+    "Yang itu sudah pernah memimpin, hasilnya nol. 27 November pilih yang lain ya",
+    "Ayo ke TPS, pastikan yang lama kalah di kampung kita",
+    "Jangan mau dibohongi lagi sama yang janji jalan mulus, nyoblos yang lain saja",
+    "Coblos kolom kosong! Samarinda bukan milik satu orang",
+    "Pilkada ini asal bukan petahana, sudah cukup lima tahun",
+    "Jangan sampai Isran menang lagi, Kaltim butuh yang baru",
+])
+def test_rejection_of_a_pointed_at_or_named_contestant_is_an_attack(text):
+    assert rule(text) == "rejection"
+
+
+@pytest.mark.parametrize("text", [
+    "Jangan golput! Datang ke TPS 27 November dan gunakan hak pilih kalian",  # turnout call
+    "Ayo ke TPS, jangan golput, siapa pun pilihanmu itu hakmu",
+    "Bawaslu: ASN dilarang mengajak warga tidak memilih paslon tertentu di TPS",  # warning
+    "Tim hukum paslon 1 melaporkan spanduk 'jangan pilih petahana' ke Bawaslu",  # news of an attack
+    "Quick count: Andi Harun unggul jauh atas kolom kosong",  # reporting a result
+    "Gibran kalahkan dua capres soal jumlah pengikut di media sosial",  # headline 'beats'
+    "Tim voli kantor harus menang, pastikan lawan kalah di final besok!",  # sport, no electoral frame
+    "Jangan sampai hujan turun pas kita jalan ke TPS, bawa payung ya",  # no contestant
+])
+def test_turnout_calls_warnings_reports_and_sport_are_not_attacks(text):
+    assert rule(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Besok ke TPS pakai baju kuning ya, pasti paham maksudnya 😉",
+    "Oke gas oke gas, sampai ketemu di bilik suara 14 Februari",
+    "Gratispol! Tanggal 27 November jangan lupa nyoblos",
+    "Salam tiga jari dari Samarinda, sampai jumpa di TPS 🤟",
+    "Coblos nomor 2 di bilik suara nanti ya keluarga",
+])
+def test_coded_campaign_material_beside_a_voting_word_is_partisan(text):
+    assert rule(text) in {"coded_support", "bare_campaign"}
+
+
+@pytest.mark.parametrize("text", [
+    "KPU: pemilih membawa undangan ke TPS, surat suara Pilgub berwarna kuning",  # official, colour
+    "Baju kuning untuk seragam arisan tanggal 27 ya ibu-ibu 💛",  # no voting word
+    "Program makan bergizi gratis mulai dibagikan di SD hari ini",  # programme, no voting word
+    "Warga antre di TPS sejak pagi, menurut petugas KPPS partisipasi tinggi",  # reporting
+])
+def test_colours_programmes_and_numbers_without_a_voting_frame_are_not_coded_support(text):
+    assert rule(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Tolong share video kasus paslon nomor 2 ini ke grup kantor sebelum nyoblos",
+    "Viralkan postingan ini biar warga tahu janji palsu cagub petahana sebelum 27 November",
+])
+def test_spreading_content_toward_a_contestant_is_campaign_work(text):
+    assert rule(text) == "campaign_work"
+
+
+def test_spreading_election_information_is_not_campaign_work():
+    assert rule("Tolong sebarkan info lokasi TPS dan jam buka ke warga RT kita") is None

@@ -13,7 +13,7 @@ STANCES = {"support": _("mendukung"), "attack": _("menyerang"), "neutral": _("ne
 LABELS = {"partisan": _("partisan"), "political_neutral": _("politik, netral"), "non_political": _("bukan politik")}
 CUE_KINDS = {"name": _("nama"), "nickname": _("nama panggilan"), "party": _("partai"), "slogan": _("slogan"),
              "hashtag": _("tagar"), "gesture": _("gestur"), "number": _("nomor urut"), "account": _("akun"),
-             "mock": _("ejekan"), "term": _("istilah kampanye")}
+             "mock": _("ejekan"), "term": _("istilah kampanye"), "colour": _("warna kampanye")}
 
 
 @lru_cache(maxsize=1)
