@@ -94,6 +94,10 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["-opened_at"], name="cases_case_opened_at_desc"),
+            # The live lists (overdue cases, PPK follow-ups past their deadline) read only open
+            # cases by deadline; a partial index keeps that proportional to the open cases.
+            models.Index(fields=["due_date"], condition=models.Q(status__in=OPEN_STATUSES),
+                         name="cases_case_open_due"),
         ]
 
     def __str__(self):
@@ -279,3 +283,38 @@ class CaseMatchKey(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.value}"
+
+
+class TallyDimension(models.TextChoices):
+    REGION = "region", _("kabupaten/kota")
+    VIOLATION = "violation", _("bentuk pelanggaran")
+    SANCTION = "sanction", _("sanksi yang dijatuhkan")
+    INFORMATION_ONLY = "info", _("di luar batas waktu pelaporan")
+    LATE_DECISION = "late", _("diputus lewat batas waktu")
+
+
+class CaseTally(models.Model):
+    """Running counts of cases for the dashboards, so they sum a small table instead of every case.
+
+    Each case counts once in the REGION dimension (its region, or none) and once in each other
+    dimension that applies to it; `agency_id` and `ppk_visible` let a PPK officer's dashboard keep
+    only their government's cases from the recommendation on. Rows are signed deltas appended by
+    `netra.cases.tallies` whenever a case changes (so concurrent writers never update one row), and
+    summed into one row per group every minute by the `compact-case-tallies` task. Derived data:
+    `netra rebuild_tallies` recounts it from the cases.
+    """
+
+    dimension = models.CharField(max_length=12, choices=TallyDimension.choices)
+    key_id = models.IntegerField(null=True, blank=True)  # the region, violation or sanction id
+    status = models.CharField(max_length=16, choices=CaseStatus.choices)
+    agency_id = models.IntegerField(null=True, blank=True)
+    ppk_visible = models.BooleanField(default=False)
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["dimension", "status"], name="cases_tally_dim_status")]
+        verbose_name = _("rekap jumlah kasus")
+        verbose_name_plural = _("rekap jumlah kasus")
+
+    def __str__(self):
+        return f"{self.dimension}:{self.key_id} {self.status} {self.n:+d}"
