@@ -287,6 +287,7 @@ class CaseMatchKey(models.Model):
 
 class TallyDimension(models.TextChoices):
     REGION = "region", _("kabupaten/kota")
+    AGENCY = "agency", _("instansi")
     VIOLATION = "violation", _("bentuk pelanggaran")
     SANCTION = "sanction", _("sanksi yang dijatuhkan")
     INFORMATION_ONLY = "info", _("di luar batas waktu pelaporan")
@@ -296,18 +297,19 @@ class TallyDimension(models.TextChoices):
 class CaseTally(models.Model):
     """Running counts of cases for the dashboards, so they sum a small table instead of every case.
 
-    Each case counts once in the REGION dimension (its region, or none) and once in each other
-    dimension that applies to it; `agency_id` and `ppk_visible` let a PPK officer's dashboard keep
-    only their government's cases from the recommendation on. Rows are signed deltas appended by
+    Each case counts once in the REGION and AGENCY dimensions (its region and agency, or none) and
+    once in each other dimension that applies to it; `government_id` (the agency's region) and
+    `ppk_visible` let a PPK officer's dashboard keep only their government's cases from the
+    recommendation on. Rows are signed deltas appended by
     `netra.cases.tallies` whenever a case changes (so concurrent writers never update one row), and
     summed into one row per group every minute by the `compact-case-tallies` task. Derived data:
     `netra rebuild_tallies` recounts it from the cases.
     """
 
     dimension = models.CharField(max_length=12, choices=TallyDimension.choices)
-    key_id = models.IntegerField(null=True, blank=True)  # the region, violation or sanction id
+    key_id = models.IntegerField(null=True, blank=True)  # the region, agency, violation or sanction id
     status = models.CharField(max_length=16, choices=CaseStatus.choices)
-    agency_id = models.IntegerField(null=True, blank=True)
+    government_id = models.IntegerField(null=True, blank=True)
     ppk_visible = models.BooleanField(default=False)
     n = models.IntegerField()
 

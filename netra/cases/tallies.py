@@ -1,9 +1,10 @@
 """Running tallies of cases (`CaseTally`) for the dashboards and the transparency page.
 
 Why: counting a million cases fourteen ways on every dashboard view took seconds (issue 14). The
-tallies hold, per dimension (region, violation, decided sanction, information-only, late
-decision), status, agency and PPK visibility, how many cases there are; reading them is a SUM over
-a table whose size depends on the reference data, not on the number of cases.
+tallies hold, per dimension (region, agency, violation, decided sanction, information-only, late
+decision), status, government (the agency's region, for a PPK officer's scope) and PPK visibility,
+how many cases there are; reading them is a SUM over a table whose size depends on the reference
+data, not on the number of cases.
 
 How they stay right:
 
@@ -17,6 +18,8 @@ How they stay right:
   so concurrent writers lose nothing.
 - Writes that bypass `save()` (raw SQL, `QuerySet.update`, `loaddata`, a restore) are not seen:
   run `rebuild()` / `netra rebuild_tallies` after them (`netra restore` does).
+- An agency moved to another government (a registry correction) makes its cases count for the
+  other PPK: saving it schedules a `rebuild()` at commit when its tallies name the old one.
 """
 
 from collections import Counter
@@ -36,7 +39,7 @@ TRACKED = ("status", "region_id", "agency_id", "violation_id", "decided_sanction
            "decision_date", "due_date", "recommended_on")
 DECIDED = (CaseStatus.PPK_DECIDED, CaseStatus.CLOSED)
 PPK_STAGES = (CaseStatus.RECOMMENDED, CaseStatus.PPK_DECIDED)
-GROUP = ("dimension", "key_id", "status", "agency_id", "ppk_visible")
+GROUP = ("dimension", "key_id", "status", "government_id", "ppk_visible")
 
 Row = tuple[str, int | None, str, int | None, bool]
 
@@ -46,18 +49,36 @@ def ppk_visible(status: str, recommended_on) -> bool:
     return recommended_on is not None or status in PPK_STAGES
 
 
-def rows_for(state: dict[str, Any] | None) -> Counter[Row]:
+def government_of(agency_id: int | None, case: Case | None = None) -> int | None:
+    """The region whose PPK an agency answers to: from the case's loaded agency, else this worker's
+    copy of the registry (netra.registry.refcache, no query), else the database (inactive agency)."""
+    if agency_id is None:
+        return None
+    loaded = case._state.fields_cache.get("agency") if case is not None else None
+    if loaded is not None and loaded.pk == agency_id:
+        return loaded.region_id
+    from netra.registry import refcache
+    from netra.registry.models import Agency
+
+    agency = refcache.agency_by_pk(agency_id)
+    if agency is not None:
+        return agency.region_id
+    return Agency.objects.filter(pk=agency_id).values_list("region_id", flat=True).first()
+
+
+def rows_for(state: dict[str, Any] | None, government_id: int | None = None) -> Counter[Row]:
     """The tally rows one case in this state contributes (each with weight 1)."""
     rows: Counter[Row] = Counter()
     if state is None:
         return rows
-    status, agency = state["status"], state["agency_id"]
+    status = state["status"]
     visible = ppk_visible(status, state["recommended_on"])
 
     def add(dimension: str, key: int | None = None):
-        rows[(dimension, key, status, agency, visible)] += 1
+        rows[(dimension, key, status, government_id, visible)] += 1
 
     add(D.REGION, state["region_id"])
+    add(D.AGENCY, state["agency_id"])
     if state["violation_id"] is not None:
         add(D.VIOLATION, state["violation_id"])
     if state["decided_sanction_id"] is not None:
@@ -79,8 +100,8 @@ def _state(case: Case) -> dict[str, Any] | None:
 
 
 def _append(delta: Counter[Row], using: str) -> None:
-    changes = [CaseTally(dimension=d, key_id=k, status=s, agency_id=a, ppk_visible=v, n=n)
-               for (d, k, s, a, v), n in sorted(delta.items(), key=repr) if n]
+    changes = [CaseTally(dimension=d, key_id=k, status=s, government_id=g, ppk_visible=v, n=n)
+               for (d, k, s, g, v), n in sorted(delta.items(), key=repr) if n]
     if changes:
         CaseTally.objects.using(using).bulk_create(changes)
 
@@ -113,13 +134,31 @@ def record_save(sender, instance: Case, created=False, raw=False, using="default
     new = _state(instance)
     if new is None:  # saved with deferred fields: those kept their stored values
         new = {name: instance.__dict__.get(name, (old or {}).get(name)) for name in TRACKED}
-    _append(_difference(rows_for(old), rows_for(new)), using)
     instance._tally_state = new
+    if old == new:
+        return
+    new_government = government_of(new["agency_id"], instance)
+    old_government = None
+    if old is not None:
+        same = old["agency_id"] == new["agency_id"]
+        old_government = new_government if same else government_of(old["agency_id"])
+    _append(_difference(rows_for(old, old_government), rows_for(new, new_government)), using)
 
 
 def record_delete(sender, instance: Case, using="default", **kwargs) -> None:
     old = getattr(instance, "_tally_state", None) or _state(instance)
-    _append(_difference(rows_for(old), Counter()), using)
+    if old is not None:
+        _append(_difference(rows_for(old, government_of(old["agency_id"])), Counter()), using)
+
+
+def agency_saved(sender, instance, raw=False, **kwargs) -> None:
+    """An agency now under another government: its cases' tallies must follow (rare; recount)."""
+    if raw or instance.pk is None:
+        return
+    moved = (CaseTally.objects.filter(dimension=D.AGENCY, key_id=instance.pk)
+             .exclude(government_id=instance.region_id).exists())
+    if moved:
+        transaction.on_commit(rebuild)
 
 
 def connect() -> None:
@@ -128,6 +167,7 @@ def connect() -> None:
     pre_save.connect(load_missing, sender=Case, dispatch_uid="cases.tallies.load_missing")
     post_save.connect(record_save, sender=Case, dispatch_uid="cases.tallies.record_save")
     post_delete.connect(record_delete, sender=Case, dispatch_uid="cases.tallies.record_delete")
+    post_save.connect(agency_saved, sender="registry.Agency", dispatch_uid="cases.tallies.agency_saved")
 
 
 # ---------------------------------------------------------------- maintenance
@@ -152,6 +192,7 @@ def rebuild(case_model=Case, tally_model=CaseTally) -> int:
     # The same rules as rows_for(), as GROUP BY queries (tests hold the two to each other).
     parts = [
         (D.REGION, cases, "region_id"),
+        (D.AGENCY, cases, "agency_id"),
         (D.VIOLATION, cases.filter(violation__isnull=False), "violation_id"),
         (D.SANCTION, cases.filter(decided_sanction__isnull=False), "decided_sanction_id"),
         (D.INFORMATION_ONLY, cases.filter(information_only=True), None),
@@ -159,9 +200,9 @@ def rebuild(case_model=Case, tally_model=CaseTally) -> int:
     ]
     written = 0
     for dimension, qs, key in parts:
-        fields = ["status", "agency_id", "visible"] + ([key] if key else [])
+        fields = ["status", "agency__region_id", "visible"] + ([key] if key else [])
         rows = [tally_model(dimension=dimension, key_id=row[key] if key else None, status=row["status"],
-                          agency_id=row["agency_id"], ppk_visible=row["visible"], n=row["total"])
+                            government_id=row["agency__region_id"], ppk_visible=row["visible"], n=row["total"])
                 for row in qs.values(*fields).annotate(total=Count("id"))]
         tally_model.objects.bulk_create(rows, batch_size=2000)
         written += len(rows)
@@ -199,19 +240,16 @@ def compact() -> int:
 
 def scoped(scope: Scope):
     """Tally rows of the cases this scope may see (merged cases are never counted)."""
-    from netra.registry.models import Agency
-
     rows = CaseTally.objects.exclude(status=CaseStatus.MERGED)
     if scope.everything:
         return rows
     if scope.government_id is None:
         return rows.none()
-    return rows.filter(Q(ppk_visible=True),
-                       agency_id__in=Agency.objects.filter(region_id=scope.government_id).values("pk"))
+    return rows.filter(government_id=scope.government_id, ppk_visible=True)
 
 
 def counts(scope: Scope) -> dict:
-    """The dashboard's counts for a scope, in three small GROUP BY queries:
+    """The dashboard's counts for a scope, in two small GROUP BY queries:
 
     `by_status` {status: n}, `by_region` {region id or None: n}, `by_agency` {agency id or None: n},
     `violation` {id: n}, `sanction` {id: n}, `information_only` n, `late_decisions` n.
@@ -223,10 +261,10 @@ def counts(scope: Scope) -> dict:
     for row in base.values("key_id", "status").annotate(total=Sum("n")).order_by():
         out["by_status"][row["status"]] += row["total"]
         out["by_region"][row["key_id"]] += row["total"]
-    for row in base.values("agency_id").annotate(total=Sum("n")).order_by():
-        out["by_agency"][row["agency_id"]] += row["total"]
     for row in rows.exclude(dimension=D.REGION).values("dimension", "key_id").annotate(total=Sum("n")).order_by():
-        if row["dimension"] == D.VIOLATION:
+        if row["dimension"] == D.AGENCY:
+            out["by_agency"][row["key_id"]] += row["total"]
+        elif row["dimension"] == D.VIOLATION:
             out["violation"][row["key_id"]] += row["total"]
         elif row["dimension"] == D.SANCTION:
             out["sanction"][row["key_id"]] += row["total"]
