@@ -157,3 +157,37 @@ def test_transparency_figures_are_cached(client, make_report, settings):
 
     cache.delete("netra:public-aggregates")
     assert client.get(reverse("public:transparency")).context["data"]["total"] == 7
+
+
+def test_api_case_list_counts_only_a_bounded_number_of_rows(make_report, people, monkeypatch):
+    from rest_framework.test import APIClient
+
+    from netra.api.pagination import CappedCountPagination
+
+    monkeypatch.setattr(CappedCountPagination, "COUNT_AHEAD", 3)
+    for i in range(9):
+        make_report(subject=f"Pegawai {i}")
+    api = APIClient()
+    api.force_authenticate(people["verifier"])
+    page = api.get("/api/v1/cases/?limit=2").json()
+    # Counting stopped at offset + limit + 3 = 5 rows: a lower bound, and the next page is known.
+    assert page["count"] == 5 and page["count_exact"] is False and page["next"] and len(page["results"]) == 2
+    last = api.get("/api/v1/cases/?limit=2&offset=8").json()
+    assert last["count"] == 9 and last["count_exact"] is True and last["next"] is None
+    codes = [c["code"] for c in api.get("/api/v1/cases/?limit=9").json()["results"]]
+    assert len(set(codes)) == 9
+    schema = api.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    assert "count_exact" in schema["components"]["schemas"]["PaginatedCaseList"]["properties"]
+
+
+def test_search_by_code_reads_no_name(client, make_report, people):
+    wanted = make_report(subject="Budi Santoso")
+    make_report(subject="Siti Aminah")
+    client.force_login(people["verifier"])
+    for term in (wanted.case.code, wanted.tracking_code.lower().replace("-", " ")):
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(reverse("desk:case_list"), {"q": term}).context["page"]
+        assert [c.code for c in page.object_list] == [wanted.case.code]
+        assert not [q for q in captured.captured_queries if "LIKE" in q["sql"]], term  # no name scan
+    page = client.get(reverse("desk:case_list"), {"q": "aminah"}).context["page"]
+    assert [c.subject_name for c in page.object_list] == ["Siti Aminah"]

@@ -14,4 +14,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         rows = tallies.rebuild()
-        self.stdout.write(f"Case tallies rebuilt: {rows} rows.")
+        if options["verbosity"]:
+            self.stdout.write(f"Case tallies rebuilt: {rows} rows.")
