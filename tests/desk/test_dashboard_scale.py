@@ -191,3 +191,21 @@ def test_search_by_code_reads_no_name(client, make_report, people):
         assert not [q for q in captured.captured_queries if "LIKE" in q["sql"]], term  # no name scan
     page = client.get(reverse("desk:case_list"), {"q": "aminah"}).context["page"]
     assert [c.subject_name for c in page.object_list] == ["Siti Aminah"]
+
+
+def test_case_list_counts_only_a_bounded_number_of_rows(client, make_report, people, monkeypatch):
+    from netra.desk.paging import CappedPaginator
+
+    real_init = CappedPaginator.__init__
+    monkeypatch.setattr(CappedPaginator, "__init__",
+                        lambda self, *a, **kw: real_init(self, *a, **{**kw, "ahead": 2}))
+    for i in range(53):
+        make_report(subject=f"Pegawai {i}")
+    client.force_login(people["verifier"])
+    first = client.get(reverse("desk:case_list"))
+    page = first.context["page"]
+    # Counting stopped at page 1 x 50 + 2 rows: "at least 52", and page 2 is offered.
+    assert page.paginator.count == 52 and not page.paginator.count_exact and page.has_next()
+    assert "sedikitnya 52 kasus" in first.content.decode()
+    second = client.get(reverse("desk:case_list"), {"page": 2}).context["page"]
+    assert second.paginator.count == 53 and second.paginator.count_exact and len(second.object_list) == 3
