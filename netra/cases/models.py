@@ -107,6 +107,12 @@ class Case(models.Model):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        from . import tallies
+
+        tallies.remember(Case, self)  # the stored values are now the ones the tallies count
+
 
 class Report(models.Model):
     class Channel(models.TextChoices):

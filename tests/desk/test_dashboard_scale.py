@@ -209,3 +209,14 @@ def test_case_list_counts_only_a_bounded_number_of_rows(client, make_report, peo
     assert "sedikitnya 52 kasus" in first.content.decode()
     second = client.get(reverse("desk:case_list"), {"page": 2}).context["page"]
     assert second.paginator.count == 53 and second.paginator.count_exact and len(second.object_list) == 3
+
+
+def test_a_refreshed_copy_saved_again_changes_no_tally(make_report, people):
+    from netra.cases.models import Case
+
+    case = make_report().case
+    stale = Case.objects.get(pk=case.pk)
+    services.start_verification(case, people["verifier"], at=at("2024-10-13"))
+    stale.refresh_from_db()
+    stale.save()
+    assert_tallies_match(people)
