@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='case',
-            index=models.Index(condition=models.Q(('status__in', ('received', 'verification', 'bawaslu_review', 'recommended', 'ppk_decided'))), fields=['due_date'], name='cases_case_open_due'),
+            index=models.Index(condition=models.Q(('status__in', ('received', 'verification', 'bawaslu_review', 'recommended', 'ppk_decided'))), fields=['due_date', 'status', 'agency', 'recommended_on'], name='cases_case_open_due'),
         ),
         migrations.AddIndex(
             model_name='casetally',
