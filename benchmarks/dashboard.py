@@ -210,6 +210,10 @@ def measure(clients: dict, page_list: dict, requests: int) -> dict:
             if i == 0:
                 queries = len(captured.captured_queries)
                 continue  # warm-up
+            if i == requests:  # where the time goes: the slowest queries of the last request
+                slow = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:3]
+                for q in slow:
+                    print(f"    {float(q['time']) * 1000:7.1f} ms  {q['sql'][:160]}", flush=True)
             times.append(elapsed)
         times.sort()
         out[name] = {"p50_ms": round(statistics.median(times), 1),

@@ -300,6 +300,7 @@ class TallyDimension(models.TextChoices):
     SANCTION = "sanction", _("sanksi yang dijatuhkan")
     INFORMATION_ONLY = "info", _("di luar batas waktu pelaporan")
     LATE_DECISION = "late", _("diputus lewat batas waktu")
+    WITH_DEADLINE = "due", _("berjalan dengan batas waktu")
 
 
 class CaseTally(models.Model):

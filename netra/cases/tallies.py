@@ -31,7 +31,7 @@ from django.db.models.signals import post_delete, post_init, post_save, pre_save
 
 from netra.core.permissions import Scope
 
-from .models import Case, CaseStatus, CaseTally
+from .models import OPEN_STATUSES, Case, CaseStatus, CaseTally
 from .models import TallyDimension as D
 
 # The case fields the tallies depend on (attribute names, so no related object is loaded).
@@ -88,6 +88,8 @@ def rows_for(state: dict[str, Any] | None, government_id: int | None = None) -> 
     decided_on, due = state["decision_date"], state["due_date"]
     if status in DECIDED and decided_on is not None and due is not None and decided_on > due:
         add(D.LATE_DECISION)
+    if status in OPEN_STATUSES and due is not None:
+        add(D.WITH_DEADLINE, state["agency_id"])
     return rows
 
 
@@ -197,6 +199,7 @@ def rebuild(case_model=Case, tally_model=CaseTally) -> int:
         (D.SANCTION, cases.filter(decided_sanction__isnull=False), "decided_sanction_id"),
         (D.INFORMATION_ONLY, cases.filter(information_only=True), None),
         (D.LATE_DECISION, cases.filter(status__in=DECIDED, decision_date__gt=F("due_date")), None),
+        (D.WITH_DEADLINE, cases.filter(status__in=OPEN_STATUSES, due_date__isnull=False), "agency_id"),
     ]
     written = 0
     for dimension, qs, key in parts:
@@ -252,17 +255,22 @@ def counts(scope: Scope) -> dict:
     """The dashboard's counts for a scope, in two small GROUP BY queries:
 
     `by_status` {status: n}, `by_region` {region id or None: n}, `by_agency` {agency id or None: n},
-    `violation` {id: n}, `sanction` {id: n}, `information_only` n, `late_decisions` n.
+    `violation` {id: n}, `sanction` {id: n}, `information_only` n, `late_decisions` n, and
+    `with_deadline` {(status, agency id): n} of the open cases that have a deadline (the dashboard
+    subtracts those not yet due, a small live set, to get the overdue ones).
     """
     rows = scoped(scope)
     base = rows.filter(dimension=D.REGION)
     out: dict = {"by_status": Counter(), "by_region": Counter(), "by_agency": Counter(), "violation": Counter(),
-                 "sanction": Counter(), "information_only": 0, "late_decisions": 0}
+                 "sanction": Counter(), "information_only": 0, "late_decisions": 0, "with_deadline": Counter()}
     for row in base.values("key_id", "status").annotate(total=Sum("n")).order_by():
         out["by_status"][row["status"]] += row["total"]
         out["by_region"][row["key_id"]] += row["total"]
-    for row in rows.exclude(dimension=D.REGION).values("dimension", "key_id").annotate(total=Sum("n")).order_by():
-        if row["dimension"] == D.AGENCY:
+    for row in (rows.exclude(dimension=D.REGION).values("dimension", "key_id", "status")
+                .annotate(total=Sum("n")).order_by()):
+        if row["dimension"] == D.WITH_DEADLINE:
+            out["with_deadline"][(row["status"], row["key_id"])] += row["total"]
+        elif row["dimension"] == D.AGENCY:
             out["by_agency"][row["key_id"]] += row["total"]
         elif row["dimension"] == D.VIOLATION:
             out["violation"][row["key_id"]] += row["total"]
@@ -272,6 +280,6 @@ def counts(scope: Scope) -> dict:
             out["information_only"] += row["total"]
         elif row["dimension"] == D.LATE_DECISION:
             out["late_decisions"] += row["total"]
-    for name in ("by_status", "by_region", "by_agency", "violation", "sanction"):
+    for name in ("by_status", "by_region", "by_agency", "violation", "sanction", "with_deadline"):
         out[name] = {k: n for k, n in out[name].items() if n}
     return out

@@ -59,22 +59,44 @@ def counts_by(qs, field: str, label_field: str | None = None):
 
 
 def overdue_by_agency(today=None, qs=None):
-    """PPK follow-ups past their deadline, per agency: where escalation is needed.
-
-    Grouped by agency id (read from the partial index on open cases' deadlines), then named: the
-    rows read do not each join the agency and region tables."""
+    """PPK follow-ups past their deadline, per agency: where escalation is needed."""
     today = today or timezone.localdate()
     qs = live_cases() if qs is None else qs
     counted = dict(qs.filter(status=CaseStatus.RECOMMENDED, due_date__lt=today).order_by()
                    .values_list("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n"))
+    return _name_agencies(counted)
+
+
+def _name_agencies(counted: dict) -> list[dict]:
+    """{agency id: n} as the dashboard's rows, named once per agency rather than joined per case."""
     names = {a.pk: (a.name, a.region.name)
              for a in Agency.objects.filter(pk__in=[k for k in counted if k]).select_related("region")}
     per_name: dict = {}
     for agency_id, n in counted.items():
-        key = names.get(agency_id, ("—", "—"))
-        per_name[key] = per_name.get(key, 0) + n
+        if n:
+            key = names.get(agency_id, ("—", "—"))
+            per_name[key] = per_name.get(key, 0) + n
     rows = [{"agency": agency, "region": region, "n": n} for (agency, region), n in per_name.items()]
     return sorted(rows, key=lambda r: (-r["n"], r["agency"], r["region"]))
+
+
+def _overdue(counts: dict, live, today) -> tuple[int, list[dict]]:
+    """Overdue = open cases with a deadline (tallied) minus those not yet due (read live).
+
+    The cases not yet due are the few whose clock is still running (deadlines lie days or weeks
+    ahead), read through the partial index on open cases' deadlines; the overdue ones can be a
+    long history of follow-ups nobody decided, which is why they are not read one by one."""
+    pending: dict = {}
+    for status, agency_id, n in (live.filter(status__in=OPEN_STATUSES, due_date__gte=today).order_by()
+                                 .values_list("status", "agency_id").annotate(n=Count("pk"))
+                                 .values_list("status", "agency_id", "n")):
+        pending[(status, agency_id)] = n
+    overdue = {key: n - pending.get(key, 0) for key, n in counts["with_deadline"].items()}
+    per_agency: dict = {}
+    for (status, agency_id), n in overdue.items():
+        if status == CaseStatus.RECOMMENDED:
+            per_agency[agency_id] = per_agency.get(agency_id, 0) + n
+    return sum(overdue.values()), _name_agencies(per_agency)
 
 
 def dashboard(qs=None, today=None):
@@ -111,12 +133,13 @@ def scoped_live_cases(user):
 
 
 def tallied_dashboard(scope: Scope, live=None, today=None) -> dict:
-    """`dashboard()`'s figures from the tallies; `live` is the scope's cases for the date-dependent
-    counts (overdue now), which read only open cases through the partial index on `due_date`."""
+    """`dashboard()`'s figures from the tallies; `live` is the scope's cases, of which only the open
+    ones not yet due are read (through the partial index on `due_date`) for the overdue counts."""
     today = today or timezone.localdate()
     if live is None:
         live = live_cases() if scope.everything else Case.objects.none()
     counts = tallies.counts(scope)
+    overdue, overdue_per_agency = _overdue(counts, live, today)
     status_labels = dict(CaseStatus.choices)
     by_status = [{"key": k, "label": status_labels.get(k, k), "n": n} for k, n in counts["by_status"].items()]
     by_status.sort(key=lambda row: WORKFLOW_ORDER.get(row["key"], len(WORKFLOW_ORDER)))
@@ -138,7 +161,7 @@ def tallied_dashboard(scope: Scope, live=None, today=None) -> dict:
     return {
         "total": sum(statuses.values()),
         "open": sum(statuses.get(s, 0) for s in OPEN_STATUSES),
-        "overdue": live.filter(status__in=OPEN_STATUSES, due_date__lt=today).count(),
+        "overdue": overdue,
         "by_status": by_status,
         "by_region": by_region,
         "region_counts": {row["key"]: row["n"] for row in by_region if row["key"]},
@@ -149,7 +172,7 @@ def tallied_dashboard(scope: Scope, live=None, today=None) -> dict:
                                   for k, n in counts["sanction"].items() if k in sanctions]),
         "follow_up": {"recommended": recommended, "decided": decided,
                       "rate": round(decided / recommended, 3) if recommended else None},
-        "overdue_by_agency": overdue_by_agency(today, live),
+        "overdue_by_agency": overdue_per_agency,
         "information_only": counts["information_only"],
         "late_decisions": counts["late_decisions"],
     }

@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
             name='CaseTally',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dimension', models.CharField(choices=[('region', 'kabupaten/kota'), ('agency', 'instansi'), ('violation', 'bentuk pelanggaran'), ('sanction', 'sanksi yang dijatuhkan'), ('info', 'di luar batas waktu pelaporan'), ('late', 'diputus lewat batas waktu')], max_length=12)),
+                ('dimension', models.CharField(choices=[('region', 'kabupaten/kota'), ('agency', 'instansi'), ('violation', 'bentuk pelanggaran'), ('sanction', 'sanksi yang dijatuhkan'), ('info', 'di luar batas waktu pelaporan'), ('late', 'diputus lewat batas waktu'), ('due', 'berjalan dengan batas waktu')], max_length=12)),
                 ('key_id', models.IntegerField(blank=True, null=True)),
                 ('status', models.CharField(choices=[('received', 'Diterima'), ('verification', 'Verifikasi Satgas'), ('bawaslu_review', 'Kajian Bawaslu'), ('recommended', 'Direkomendasikan ke PPK'), ('ppk_decided', 'Diputus PPK'), ('closed', 'Selesai (tercatat)'), ('not_proven', 'Tidak terbukti'), ('rejected', 'Ditolak'), ('cancelled', 'Dibatalkan'), ('employee_exited', 'Pegawai sudah keluar'), ('merged', 'Digabung ke kasus lain')], max_length=16)),
                 ('government_id', models.IntegerField(blank=True, null=True)),
