@@ -129,12 +129,17 @@ def load_missing(sender, instance: Case, raw=False, using=None, **kwargs) -> Non
     instance._tally_state = stored
 
 
-def record_save(sender, instance: Case, created=False, raw=False, using="default", **kwargs) -> None:
+def record_save(sender, instance: Case, created=False, raw=False, using="default", update_fields=None,
+                **kwargs) -> None:
     if raw:  # loaddata: rebuild() afterwards
         return
     old = None if created else getattr(instance, "_tally_state", None)
     new = _state(instance)
-    if new is None:  # saved with deferred fields: those kept their stored values
+    if old is not None and update_fields is not None:
+        # save(update_fields=...): only those columns were written, whatever else changed in memory
+        written = {Case._meta.get_field(name).attname for name in update_fields}
+        new = {name: (instance.__dict__.get(name) if name in written else old[name]) for name in TRACKED}
+    elif new is None:  # saved with deferred fields: those kept their stored values
         new = {name: instance.__dict__.get(name, (old or {}).get(name)) for name in TRACKED}
     instance._tally_state = new
     if old == new:

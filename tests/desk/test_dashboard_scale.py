@@ -220,3 +220,13 @@ def test_a_refreshed_copy_saved_again_changes_no_tally(make_report, people):
     stale.refresh_from_db()
     stale.save()
     assert_tallies_match(people)
+
+
+def test_save_with_update_fields_counts_only_what_was_written(make_report, people):
+    case = make_report().case
+    case.status = S.CANCELLED  # changed in memory, never written
+    case.escalation = "warning"
+    case.save(update_fields=["escalation"])
+    case.refresh_from_db()
+    assert case.status == S.RECEIVED
+    assert_tallies_match(people)
