@@ -309,7 +309,8 @@ class CaseTally(models.Model):
     Each case counts once in the REGION and AGENCY dimensions (its region and agency, or none) and
     once in each other dimension that applies to it; `government_id` (the agency's region) and
     `ppk_visible` let a PPK officer's dashboard keep only their government's cases from the
-    recommendation on. Rows are signed deltas appended by
+    recommendation on. WITH_DEADLINE rows (open cases with a deadline, keyed by agency) carry the
+    deadline, so "overdue today" is a SUM over rows with `due_date` before today. Rows are signed deltas appended by
     `netra.cases.tallies` whenever a case changes (so concurrent writers never update one row), and
     summed into one row per group every minute by the `compact-case-tallies` task. Derived data:
     `netra rebuild_tallies` recounts it from the cases.
@@ -320,10 +321,11 @@ class CaseTally(models.Model):
     status = models.CharField(max_length=16, choices=CaseStatus.choices)
     government_id = models.IntegerField(null=True, blank=True)
     ppk_visible = models.BooleanField(default=False)
+    due_date = models.DateField(null=True, blank=True)  # WITH_DEADLINE rows: the stage's deadline
     n = models.IntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["dimension", "status"], name="cases_tally_dim_status")]
+        indexes = [models.Index(fields=["dimension", "due_date"], name="cases_tally_dim_due")]
         verbose_name = _("rekap jumlah kasus")
         verbose_name_plural = _("rekap jumlah kasus")
 

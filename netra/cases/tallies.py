@@ -39,9 +39,9 @@ TRACKED = ("status", "region_id", "agency_id", "violation_id", "decided_sanction
            "decision_date", "due_date", "recommended_on")
 DECIDED = (CaseStatus.PPK_DECIDED, CaseStatus.CLOSED)
 PPK_STAGES = (CaseStatus.RECOMMENDED, CaseStatus.PPK_DECIDED)
-GROUP = ("dimension", "key_id", "status", "government_id", "ppk_visible")
+GROUP = ("dimension", "key_id", "status", "government_id", "ppk_visible", "due_date")
 
-Row = tuple[str, int | None, str, int | None, bool]
+Row = tuple[str, int | None, str, int | None, bool, Any]
 
 
 def ppk_visible(status: str, recommended_on) -> bool:
@@ -74,8 +74,8 @@ def rows_for(state: dict[str, Any] | None, government_id: int | None = None) -> 
     status = state["status"]
     visible = ppk_visible(status, state["recommended_on"])
 
-    def add(dimension: str, key: int | None = None):
-        rows[(dimension, key, status, government_id, visible)] += 1
+    def add(dimension: str, key: int | None = None, due_date=None):
+        rows[(dimension, key, status, government_id, visible, due_date)] += 1
 
     add(D.REGION, state["region_id"])
     add(D.AGENCY, state["agency_id"])
@@ -89,7 +89,7 @@ def rows_for(state: dict[str, Any] | None, government_id: int | None = None) -> 
     if status in DECIDED and decided_on is not None and due is not None and decided_on > due:
         add(D.LATE_DECISION)
     if status in OPEN_STATUSES and due is not None:
-        add(D.WITH_DEADLINE, state["agency_id"])
+        add(D.WITH_DEADLINE, state["agency_id"], due)
     return rows
 
 
@@ -102,8 +102,8 @@ def _state(case: Case) -> dict[str, Any] | None:
 
 
 def _append(delta: Counter[Row], using: str) -> None:
-    changes = [CaseTally(dimension=d, key_id=k, status=s, government_id=g, ppk_visible=v, n=n)
-               for (d, k, s, g, v), n in sorted(delta.items(), key=repr) if n]
+    changes = [CaseTally(dimension=d, key_id=k, status=s, government_id=g, ppk_visible=v, due_date=due, n=n)
+               for (d, k, s, g, v, due), n in sorted(delta.items(), key=repr) if n]
     if changes:
         CaseTally.objects.using(using).bulk_create(changes)
 
@@ -208,9 +208,11 @@ def rebuild(case_model=Case, tally_model=CaseTally) -> int:
     ]
     written = 0
     for dimension, qs, key in parts:
-        fields = ["status", "agency__region_id", "visible"] + ([key] if key else [])
+        dated = dimension == D.WITH_DEADLINE
+        fields = ["status", "agency__region_id", "visible"] + ([key] if key else []) + (["due_date"] if dated else [])
         rows = [tally_model(dimension=dimension, key_id=row[key] if key else None, status=row["status"],
-                            government_id=row["agency__region_id"], ppk_visible=row["visible"], n=row["total"])
+                            government_id=row["agency__region_id"], ppk_visible=row["visible"],
+                            due_date=row["due_date"] if dated else None, n=row["total"])
                 for row in qs.values(*fields).annotate(total=Count("id"))]
         tally_model.objects.bulk_create(rows, batch_size=2000)
         written += len(rows)
@@ -256,26 +258,26 @@ def scoped(scope: Scope):
     return rows.filter(government_id=scope.government_id, ppk_visible=True)
 
 
-def counts(scope: Scope) -> dict:
-    """The dashboard's counts for a scope, in two small GROUP BY queries:
+def counts(scope: Scope, today) -> dict:
+    """The dashboard's counts for a scope, in three GROUP BY queries over the small tally table:
 
     `by_status` {status: n}, `by_region` {region id or None: n}, `by_agency` {agency id or None: n},
     `violation` {id: n}, `sanction` {id: n}, `information_only` n, `late_decisions` n, and
-    `with_deadline` {(status, agency id): n} of the open cases that have a deadline (the dashboard
-    subtracts those not yet due, a small live set, to get the overdue ones).
+    `overdue` {(status, agency id): n}: open cases whose stage deadline is before `today`.
     """
     rows = scoped(scope)
     base = rows.filter(dimension=D.REGION)
     out: dict = {"by_status": Counter(), "by_region": Counter(), "by_agency": Counter(), "violation": Counter(),
-                 "sanction": Counter(), "information_only": 0, "late_decisions": 0, "with_deadline": Counter()}
+                 "sanction": Counter(), "information_only": 0, "late_decisions": 0, "overdue": Counter()}
     for row in base.values("key_id", "status").annotate(total=Sum("n")).order_by():
         out["by_status"][row["status"]] += row["total"]
         out["by_region"][row["key_id"]] += row["total"]
-    for row in (rows.exclude(dimension=D.REGION).values("dimension", "key_id", "status")
-                .annotate(total=Sum("n")).order_by()):
-        if row["dimension"] == D.WITH_DEADLINE:
-            out["with_deadline"][(row["status"], row["key_id"])] += row["total"]
-        elif row["dimension"] == D.AGENCY:
+    overdue = rows.filter(dimension=D.WITH_DEADLINE, due_date__lt=today)
+    for row in overdue.values("key_id", "status").annotate(total=Sum("n")).order_by():
+        out["overdue"][(row["status"], row["key_id"])] += row["total"]
+    others = rows.exclude(dimension__in=(D.REGION, D.WITH_DEADLINE))
+    for row in others.values("dimension", "key_id").annotate(total=Sum("n")).order_by():
+        if row["dimension"] == D.AGENCY:
             out["by_agency"][row["key_id"]] += row["total"]
         elif row["dimension"] == D.VIOLATION:
             out["violation"][row["key_id"]] += row["total"]
@@ -285,6 +287,6 @@ def counts(scope: Scope) -> dict:
             out["information_only"] += row["total"]
         elif row["dimension"] == D.LATE_DECISION:
             out["late_decisions"] += row["total"]
-    for name in ("by_status", "by_region", "by_agency", "violation", "sanction", "with_deadline"):
+    for name in ("by_status", "by_region", "by_agency", "violation", "sanction", "overdue"):
         out[name] = {k: n for k, n in out[name].items() if n}
     return out

@@ -4,8 +4,7 @@ Public figures are counts only, and any count from 1 to 4 is suppressed so that 
 or region cannot be used to single out a person.
 
 Two ways to the same figures: `tallied_dashboard(scope)` reads the running tallies
-(`netra.cases.tallies`) and, for what depends on today's date, the open cases by deadline through
-a partial index; it serves the unfiltered dashboards and the transparency page whatever the number
+(`netra.cases.tallies`) only; it serves the unfiltered dashboards and the transparency page whatever the number
 of cases. `dashboard(qs)` counts a queryset of cases; it serves the period and contest filters,
 which the tallies do not keep, and is the reference the tallies are tested against.
 """
@@ -80,25 +79,6 @@ def _name_agencies(counted: dict) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["n"], r["agency"], r["region"]))
 
 
-def _overdue(counts: dict, live, today) -> tuple[int, list[dict]]:
-    """Overdue = open cases with a deadline (tallied) minus those not yet due (read live).
-
-    The cases not yet due are the few whose clock is still running (deadlines lie days or weeks
-    ahead), read through the partial index on open cases' deadlines; the overdue ones can be a
-    long history of follow-ups nobody decided, which is why they are not read one by one."""
-    pending: dict = {}
-    for status, agency_id, n in (live.filter(status__in=OPEN_STATUSES, due_date__gte=today).order_by()
-                                 .values_list("status", "agency_id").annotate(n=Count("pk"))
-                                 .values_list("status", "agency_id", "n")):
-        pending[(status, agency_id)] = n
-    overdue = {key: n - pending.get(key, 0) for key, n in counts["with_deadline"].items()}
-    per_agency: dict = {}
-    for (status, agency_id), n in overdue.items():
-        if status == CaseStatus.RECOMMENDED:
-            per_agency[agency_id] = per_agency.get(agency_id, 0) + n
-    return sum(overdue.values()), _name_agencies(per_agency)
-
-
 def dashboard(qs=None, today=None):
     """Everything the leadership dashboard shows, for the cases the viewer may see."""
     qs = live_cases() if qs is None else qs
@@ -132,14 +112,15 @@ def scoped_live_cases(user):
     return cases_visible_to(user).select_related(None).exclude(status=CaseStatus.MERGED)
 
 
-def tallied_dashboard(scope: Scope, live=None, today=None) -> dict:
-    """`dashboard()`'s figures from the tallies; `live` is the scope's cases, of which only the open
-    ones not yet due are read (through the partial index on `due_date`) for the overdue counts."""
+def tallied_dashboard(scope: Scope, today=None) -> dict:
+    """`dashboard()`'s figures from the tallies alone: no query reads the cases, so the cost does not
+    depend on how many there are (overdue = open cases whose tallied deadline is before today)."""
     today = today or timezone.localdate()
-    if live is None:
-        live = live_cases() if scope.everything else Case.objects.none()
-    counts = tallies.counts(scope)
-    overdue, overdue_per_agency = _overdue(counts, live, today)
+    counts = tallies.counts(scope, today)
+    overdue_per_agency: dict = {}
+    for (status, agency_id), n in counts["overdue"].items():
+        if status == CaseStatus.RECOMMENDED:
+            overdue_per_agency[agency_id] = overdue_per_agency.get(agency_id, 0) + n
     status_labels = dict(CaseStatus.choices)
     by_status = [{"key": k, "label": status_labels.get(k, k), "n": n} for k, n in counts["by_status"].items()]
     by_status.sort(key=lambda row: WORKFLOW_ORDER.get(row["key"], len(WORKFLOW_ORDER)))
@@ -161,7 +142,7 @@ def tallied_dashboard(scope: Scope, live=None, today=None) -> dict:
     return {
         "total": sum(statuses.values()),
         "open": sum(statuses.get(s, 0) for s in OPEN_STATUSES),
-        "overdue": overdue,
+        "overdue": sum(counts["overdue"].values()),
         "by_status": by_status,
         "by_region": by_region,
         "region_counts": {row["key"]: row["n"] for row in by_region if row["key"]},
@@ -172,7 +153,7 @@ def tallied_dashboard(scope: Scope, live=None, today=None) -> dict:
                                   for k, n in counts["sanction"].items() if k in sanctions]),
         "follow_up": {"recommended": recommended, "decided": decided,
                       "rate": round(decided / recommended, 3) if recommended else None},
-        "overdue_by_agency": overdue_per_agency,
+        "overdue_by_agency": _name_agencies(overdue_per_agency),
         "information_only": counts["information_only"],
         "late_decisions": counts["late_decisions"],
     }
@@ -182,7 +163,7 @@ def public_totals():
     """The home page's two numbers, cached like the transparency page."""
     def count():
         return {"reports": Report.objects.count(),
-                "cases": sum(tallies.counts(Scope(everything=True))["by_status"].values())}
+                "cases": sum(tallies.counts(Scope(everything=True), timezone.localdate())["by_status"].values())}
     return cache.get_or_set("netra:public-totals", count, settings.NETRA_PUBLIC_STATS_SECONDS)
 
 

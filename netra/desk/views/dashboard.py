@@ -28,7 +28,7 @@ def dashboard(request):
     if dashboard_filters.is_filtered(filter_form):
         data = stats.dashboard(qs)
     else:
-        data = stats.tallied_dashboard(government_scope(request.user), live)
+        data = stats.tallied_dashboard(government_scope(request.user))
     # The headline counts every overdue PPK follow-up the table below lists, so the two agree.
     ppk_overdue = sum(row["n"] for row in data["overdue_by_agency"])
     regions = list(Region.objects.filter(kind__in=[Region.Kind.REGENCY, Region.Kind.CITY], is_active=True))
