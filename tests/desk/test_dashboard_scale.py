@@ -229,3 +229,28 @@ def test_save_with_update_fields_counts_only_what_was_written(make_report, peopl
     case.refresh_from_db()
     assert case.status == S.RECEIVED
     assert_tallies_match(people)
+
+
+def test_name_search_finds_its_cases_once_for_count_and_page(client, make_report, people, monkeypatch):
+    from netra.desk.paging import CappedPaginator
+
+    real_init = CappedPaginator.__init__
+    monkeypatch.setattr(CappedPaginator, "__init__",
+                        lambda self, *a, **kw: real_init(self, *a, **{**kw, "ahead": 2}))
+    for i in range(55):
+        make_report(subject=f"Siti Aminah {i}")
+    make_report(subject="Orang Lain")
+    client.force_login(people["verifier"])
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("desk:case_list"), {"q": "aminah"}).context["page"]
+    # One query looks for the name; the page's rows are then fetched by id (not a COUNT and a page
+    # query that each search again).
+    name_scans = [q["sql"] for q in captured.captured_queries
+                  if "LIKE" in q["sql"] and '"cases_case"."id" IN (' not in q["sql"]]
+    assert len(name_scans) == 1, name_scans
+    assert page.paginator.count == 52 and not page.paginator.count_exact
+    assert len(page.object_list) == 50 and all("Aminah" in c.subject_name for c in page.object_list)
+    newest_first = [c.opened_at for c in page.object_list]
+    assert newest_first == sorted(newest_first, reverse=True)
+    second = client.get(reverse("desk:case_list"), {"q": "aminah", "page": 2}).context["page"]
+    assert second.paginator.count == 55 and second.paginator.count_exact and len(second.object_list) == 5

@@ -35,7 +35,8 @@ def case_list(request):
     qs, form = filter_cases(visible_cases(request.user), request.GET)
     qs = qs.order_by("-opened_at")
     wanted = request.GET.get("page")
-    page = CappedPaginator(qs, 50, wanted_page=wanted).get_page(wanted)
+    searching = bool(form.is_bound and form.cleaned_data.get("q"))
+    page = CappedPaginator(qs, 50, wanted_page=wanted, by_ids=searching).get_page(wanted)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "desk/case_list.html", {
