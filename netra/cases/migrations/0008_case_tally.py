@@ -78,6 +78,10 @@ class Migration(migrations.Migration):
             model_name='casetally',
             index=models.Index(fields=['dimension', 'due_date'], name='cases_tally_dim_due'),
         ),
+        migrations.AddIndex(
+            model_name='case',
+            index=models.Index(condition=models.Q(('status__in', ('received', 'verification', 'bawaslu_review', 'recommended', 'ppk_decided'))), fields=['region'], name='cases_case_open_region'),
+        ),
         migrations.RunPython(count_existing_cases, migrations.RunPython.noop),
         migrations.RunPython(trigram_indexes, drop_trigram_indexes),
     ]
