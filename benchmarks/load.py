@@ -362,9 +362,17 @@ def verify(env: dict, accepted: list[dict], var: Path) -> dict:
 
 
 SETUP = r"""
-import django, json
+import django, json, sys
 django.setup()
+from django.contrib.auth.models import Group, User
+from netra.core.roles import Role
 from netra.registry.models import Region
+# The province's verifiers, each with an address: every new case writes each of them a message, as
+# in production (netra/notifications), inside the intake's transaction.
+group, _ = Group.objects.get_or_create(name=str(Role.VERIFIER))
+for i in range(int(sys.argv[1])):
+    user = User.objects.create_user(f"verif-beban-{i}", f"verif{i}@kaltimprov.go.id", None)
+    user.groups.add(group)
 r = Region.objects.filter(is_active=True).exclude(kind=Region.Kind.PROVINCE).order_by("code").first()
 print(json.dumps({"region_code": r.code, "region_pk": r.pk}))
 """
@@ -468,6 +476,8 @@ def main() -> int:
     parser.add_argument("--photo-bytes", type=int, default=1_000_000)
     parser.add_argument("--skip-fault", action="store_true")
     parser.add_argument("--celery-posts", type=int, default=3000, help="posts in the Celery kill batch (0: skip)")
+    parser.add_argument("--verifiers", type=int, default=8, help="verifiers with an e-mail address (each new "
+                        "case writes each of them a message)")
     parser.add_argument("--no-stamp", action="store_true", help="send no X-Request-Start (no queue-time shedding)")
     args = parser.parse_args()
     global STAMP
@@ -496,8 +506,8 @@ def main() -> int:
     netra(env, "migrate", "--no-input", "-v0")
     netra(env, "load_reference")
     netra(env, "collectstatic", "--no-input", "-v0")
-    setup = json.loads(subprocess.run([PYTHON, "-c", SETUP], env=env, capture_output=True, text=True,
-                                      check=True).stdout)
+    setup = json.loads(subprocess.run([PYTHON, "-c", SETUP, str(args.verifiers)], env=env, capture_output=True,
+                                      text=True, check=True).stdout)
     photos = []
     for seed in range(4):
         data = jpeg_of_about(args.photo_bytes, seed)
@@ -508,7 +518,7 @@ def main() -> int:
     server.start()
     result: dict = {"clients": args.clients, "seconds_per_phase": args.seconds, "worker_class": args.worker_class,
                     "workers": len(server.workers()), "cpus": os.cpu_count(),
-                    "photo_bytes": len(photos[0][0]), "stamped": STAMP,
+                    "photo_bytes": len(photos[0][0]), "stamped": STAMP, "verifiers": args.verifiers,
                     "fd_limit": resource.getrlimit(resource.RLIMIT_NOFILE)[0],
                     "load_average_before": [round(x, 2) for x in os.getloadavg()]}
     threads = int(env.get("NETRA_WEB_THREADS", "4")) if args.worker_class == "gthread" else 1

@@ -43,26 +43,35 @@ def event_hash(event, prev_hash: str) -> str:
     return hashlib.sha256(payload(event, prev_hash).encode("utf-8")).hexdigest()
 
 
-def lock_for_append(using: str) -> None:
-    """Make appends take turns, so two events never claim the same predecessor.
+HEAD_FUNCTION = "netra_chain_lock_head"  # created by migration 0008_chain_lock_head (PostgreSQL)
 
-    PostgreSQL: a transaction-scoped advisory lock. SQLite: transactions already start IMMEDIATE (one
-    writer at a time, see settings), so the caller's transaction is the lock.
+
+def lock_and_head(using: str) -> str:
+    """Take the turn to append to the chain and return the hash of the last event (its predecessor).
+
+    PostgreSQL: a transaction-scoped advisory lock, taken and followed by the head read inside one
+    function call, so the lock is held for one round trip less (the turn ends at commit, so every
+    round trip inside it lengthens the queue of writers behind it). The function is VOLATILE, so its
+    head read takes a fresh snapshot after the lock is granted and sees the previous writer's commit.
+    SQLite: transactions already start IMMEDIATE (one writer at a time, see settings), so the caller's
+    transaction is the lock and the head is read directly.
 
     PostgreSQL waits at most NETRA_CHAIN_LOCK_TIMEOUT_MS (0: no limit) for its turn, set for the rest of
-    this transaction in the same statement: under overload a writer gives up with LockNotAvailable,
-    which the web answers as 503 with Retry-After (netra/core/overload.py) and which rolls back all
-    it wrote, instead of holding a web thread for as long as the queue is.
+    this transaction: under overload a writer gives up with LockNotAvailable, which the web answers as
+    503 with Retry-After (netra/core/overload.py) and which rolls back all it wrote, instead of holding a
+    web thread for as long as the queue is.
     """
     connection = connections[using]
     if connection.vendor == "postgresql":
         timeout = int(getattr(settings, "NETRA_CHAIN_LOCK_TIMEOUT_MS", 0))
         with connection.cursor() as cursor:
-            if timeout:
-                cursor.execute("SELECT set_config('lock_timeout', %s, true), pg_advisory_xact_lock(%s)",
-                               [f"{timeout}ms", _PG_LOCK_KEY])
-            else:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_LOCK_KEY])
+            cursor.execute(f"SELECT {HEAD_FUNCTION}(%s, %s)", [_PG_LOCK_KEY, timeout])
+            head = cursor.fetchone()[0]
+        return head or GENESIS
+    from .models import CaseEvent
+
+    head = CaseEvent.objects.using(using).order_by("-id").values_list("hash", flat=True).first()
+    return head or GENESIS
 
 
 @dataclass

@@ -45,6 +45,28 @@ def name_key(name: str) -> str:
     return " ".join(sorted(name_tokens(name)))
 
 
+def keys_from(*, status: str, subject_name: str, employee_id: int | None, employee_nip: str | None,
+              report_nips: set[str]) -> set[tuple[str, str]]:
+    """The (kind, value) blocking keys of a case given as plain values; none unless it can still be merged.
+
+    A pure function so the bulk paths (`rebuild_all`, the duplicate sweep) compute exactly the keys
+    `keys_for` does without loading model instances.
+    """
+    if status not in MERGEABLE:
+        return set()
+    keys: set[tuple[str, str]] = set()
+    nips = set(report_nips)
+    if employee_id:
+        keys.add((MatchKind.EMPLOYEE, str(employee_id)))
+        nips.add(employee_nip or "")
+    keys |= {(MatchKind.NIP, nip) for nip in nips if nip}
+    tokens = name_tokens(subject_name)
+    keys |= {(MatchKind.NAME_TOKEN, t) for t in tokens if len(t) >= MIN_TOKEN}
+    if tokens:
+        keys.add((MatchKind.NAME_KEY, " ".join(sorted(tokens))[:200]))
+    return keys
+
+
 def keys_for(case: Case, report_nips: set[str] | None = None) -> set[tuple[str, str]]:
     """The (kind, value) blocking keys of `case`; none unless it can still be merged.
 
@@ -53,20 +75,53 @@ def keys_for(case: Case, report_nips: set[str] | None = None) -> set[tuple[str, 
     """
     if case.status not in MERGEABLE:
         return set()
-    keys: set[tuple[str, str]] = set()
     if report_nips is None:
         report_nips = set(Report.objects.filter(case=case).exclude(subject_nip="")
                           .values_list("subject_nip", flat=True))
-    nips = set(report_nips)
-    if case.employee_id:
-        keys.add((MatchKind.EMPLOYEE, str(case.employee_id)))
-        nips.add(case.employee.nip)
-    keys |= {(MatchKind.NIP, nip) for nip in nips if nip}
-    tokens = name_tokens(case.subject_name)
-    keys |= {(MatchKind.NAME_TOKEN, t) for t in tokens if len(t) >= MIN_TOKEN}
-    if tokens:
-        keys.add((MatchKind.NAME_KEY, " ".join(sorted(tokens))[:200]))
-    return keys
+    return keys_from(status=case.status, subject_name=case.subject_name, employee_id=case.employee_id,
+                     employee_nip=case.employee.nip if case.employee_id else None, report_nips=report_nips)
+
+
+CASE_FIELDS = ("id", "status", "subject_name", "conduct_date", "employee_id", "employee__nip")
+
+
+def report_nips_of(case_ids) -> dict[int, set[str]]:
+    """NIPs typed by reporters, per case, for many cases in one query."""
+    found: dict[int, set[str]] = {}
+    rows = (Report.objects.filter(case_id__in=list(case_ids)).exclude(subject_nip="")
+            .values_list("case_id", "subject_nip"))
+    for case_id, nip in rows:
+        found.setdefault(case_id, set()).add(nip)
+    return found
+
+
+def keys_of_rows(rows: list[dict], nips: dict[int, set[str]]) -> dict[int, set[tuple[str, str]]]:
+    """Keys of cases fetched as `values(*CASE_FIELDS)` rows, with their reporters' NIPs."""
+    return {row["id"]: keys_from(status=row["status"], subject_name=row["subject_name"],
+                                 employee_id=row["employee_id"], employee_nip=row["employee__nip"],
+                                 report_nips=nips.get(row["id"], set())) for row in rows}
+
+
+REBUILD_BLOCK = 1000
+
+
+def rebuild_all() -> dict[str, int]:
+    """Recompute every case's keys from its current fields (after a restore from elsewhere, raw SQL
+    or a bulk load). One transaction: suggestions never see a half-built table. Returns counts."""
+    created = cases = 0
+    with transaction.atomic():
+        deleted, _ = CaseMatchKey.objects.all().delete()
+        mergeable = Case.objects.filter(status__in=MERGEABLE).order_by("id").values(*CASE_FIELDS)
+        last = 0
+        while block := list(mergeable.filter(id__gt=last)[:REBUILD_BLOCK]):
+            last = block[-1]["id"]
+            keys = keys_of_rows(block, report_nips_of(row["id"] for row in block))
+            rows = [CaseMatchKey(case_id=row["id"], kind=kind, value=value, conduct_date=row["conduct_date"])
+                    for row in block for kind, value in sorted(keys[row["id"]])]
+            CaseMatchKey.objects.bulk_create(rows, batch_size=REBUILD_BLOCK)
+            created += len(rows)
+            cases += len(block)
+    return {"deleted": deleted, "created": created, "cases": cases}
 
 
 def sync(case: Case) -> None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.core.codes import random_code
 
+from .signals import event_appending
 from .workflow import OPEN_STATUSES, CaseStatus, EventKind
 
 
@@ -259,12 +260,11 @@ class CaseEvent(models.Model):
         from . import chain
 
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        event_appending.send(sender=type(self), instance=self)  # prepare what follows, outside the turn
         # No savepoint inside a caller's transaction: it holds the chain lock until it commits,
         # so every round trip saved here shortens the queue of reports waiting for that lock.
         with transaction.atomic(using=using, savepoint=False):
-            chain.lock_for_append(using)
-            last = type(self).objects.using(using).order_by("-id").values_list("hash", flat=True).first()
-            self.prev_hash = last or chain.GENESIS
+            self.prev_hash = chain.lock_and_head(using)
             self.hash = chain.event_hash(self, self.prev_hash)
             super().save(*args, **kwargs)
 

@@ -91,6 +91,23 @@ def dispatch_after_commit(pk: int) -> None:
     transaction.on_commit(lambda: _dispatch(pk))
 
 
+def dispatch_many_after_commit(pks: list[int]) -> None:
+    """Like `dispatch_after_commit` for the messages of one event: one broker message, not one each."""
+    if len(pks) == 1:
+        dispatch_after_commit(pks[0])
+    elif pks:
+        transaction.on_commit(lambda: _dispatch_many(pks))
+
+
+def _dispatch_many(pks: list[int]) -> None:
+    from .tasks import send_messages
+
+    try:
+        send_messages.delay(pks)
+    except Exception:  # broker down: the rows stay pending and the periodic sweep sends them
+        log.exception("could not queue notifications %s; the sweep will send them", pks)
+
+
 def _dispatch(pk: int) -> None:
     from .tasks import send_message
 

@@ -39,16 +39,22 @@ def absolute(path: str) -> str:
 # writing rows
 
 
-def _write(*, audience: str, topic: str, channel: str, language: str, context: dict, case: Case | None = None,
-           event: CaseEvent | None = None, user=None, contact: ReporterContact | None = None,
-           held: bool = False, dedup_key: str | None = None, at: dt.datetime | None = None) -> Message | None:
-    """One outbox row; a repeat of a `dedup_key` (a reminder already written) is silently skipped."""
+def _row(*, audience: str, topic: str, channel: str, language: str, context: dict, case: Case | None = None,
+         event: CaseEvent | None = None, user=None, contact: ReporterContact | None = None,
+         held: bool = False, dedup_key: str | None = None, at: dt.datetime | None = None) -> Message:
+    """One unsaved outbox row with its text rendered in the recipient's language."""
     subject, body = render(topic, language, context)
     now = at or timezone.now()
-    row = Message(audience=audience, topic=topic, case=case, event=event, recipient_user=user,
-                  reporter_contact=contact, channel=channel, language=language, subject=subject, body=body,
-                  status=Message.Status.HELD if held else Message.Status.PENDING, created_at=now,
-                  next_attempt_at=now, dedup_key=dedup_key)
+    return Message(audience=audience, topic=topic, case=case, event=event, recipient_user=user,
+                   reporter_contact=contact, channel=channel, language=language, subject=subject, body=body,
+                   status=Message.Status.HELD if held else Message.Status.PENDING, created_at=now,
+                   next_attempt_at=now, dedup_key=dedup_key)
+
+
+def _write(**fields) -> Message | None:
+    """One outbox row; a repeat of a `dedup_key` (a reminder already written) is silently skipped."""
+    row = _row(**fields)
+    dedup_key = fields.get("dedup_key")
     try:
         with transaction.atomic():
             row.save()
@@ -56,7 +62,7 @@ def _write(*, audience: str, topic: str, channel: str, language: str, context: d
         if dedup_key and Message.objects.filter(dedup_key=dedup_key).exists():
             return None
         raise
-    if not held:
+    if row.status != Message.Status.HELD:
         outbox.dispatch_after_commit(row.pk)
     return row
 
@@ -98,7 +104,8 @@ def _sanction_words(case: Case, language: str) -> dict:
     return {"sanction": name, "sanction_level": sanction.get_level_display()}
 
 
-def _notify_reporter(contact: ReporterContact, event: CaseEvent, topic: str) -> Message | None:
+def _reporter_fields(contact: ReporterContact, event: CaseEvent, topic: str) -> dict:
+    """What a message to a reporter about one event holds (texts rendered by `_row`)."""
     report = contact.report
     context = {"tracking_code": report.tracking_code,
                "status_url": absolute(reverse("public:status", args=[report.tracking_code]))}
@@ -109,9 +116,13 @@ def _notify_reporter(contact: ReporterContact, event: CaseEvent, topic: str) -> 
             context.update(outcome=str(outcome), explanation=str(explanation))
         if topic == "reporter_decided":
             context.update(_sanction_words(event.case, language))
-    return _write(audience=A.REPORTER, topic=topic, channel=contact.channel, language=language, context=context,
-                  case=event.case, event=event, contact=contact,
-                  dedup_key=f"r:{contact.pk}:e:{event.pk}")
+    return dict(audience=A.REPORTER, topic=topic, channel=contact.channel, language=language, context=context,
+                case=event.case, contact=contact)
+
+
+def _notify_reporter(contact: ReporterContact, event: CaseEvent, topic: str) -> Message | None:
+    """The message about an event already in the log (a contact saved after the event)."""
+    return _write(**_reporter_fields(contact, event, topic), event=event, dedup_key=f"r:{contact.pk}:e:{event.pk}")
 
 
 def save_reporter_contact(report, channel: str, address: str, language: str | None) -> ReporterContact:
@@ -129,14 +140,14 @@ def save_reporter_contact(report, channel: str, address: str, language: str | No
     return contact
 
 
-def _reporter_messages(event: CaseEvent) -> None:
+def _reporter_rows(event: CaseEvent) -> list[tuple[Message, str]]:
     topic = REPORTER_TOPICS.get(event.kind)
     if topic is None or event.kind == "received":
         # "received" is logged as the case opens, in the intake transaction, before any contact can
         # exist: `save_reporter_contact` writes that message itself. No query for nobody.
-        return
-    for contact in ReporterContact.objects.filter(report__case=event.case).select_related("report"):
-        _notify_reporter(contact, event, topic)
+        return []
+    return [(_row(**_reporter_fields(contact, event, topic)), f"r:{contact.pk}")
+            for contact in ReporterContact.objects.filter(report__case=event.case).select_related("report")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,6 +181,12 @@ def preference(user) -> StaffPreference:
     return pref or StaffPreference(user=user)
 
 
+def preferences(users) -> dict:
+    """Each user's preference (the defaults where none is saved), in one query."""
+    saved = {p.user_id: p for p in StaffPreference.objects.filter(user__in=[u.pk for u in users])}
+    return {u.pk: saved.get(u.pk) or StaffPreference(user=u) for u in users}
+
+
 def _has_address(user, pref: StaffPreference) -> bool:
     return bool(user.email) if pref.channel == Channel.EMAIL else bool(pref.phone)
 
@@ -179,56 +196,103 @@ def _case_context(case: Case) -> dict:
             "case_url": absolute(reverse("desk:case_detail", args=[case.code]))}
 
 
-def notify_staff(user, topic: str, case: Case, *, event: CaseEvent | None = None, extra: dict | None = None,
-                 dedup_key: str | None = None, at: dt.datetime | None = None) -> Message | None:
-    """One staff message, held for the daily digest when the person prefers that."""
-    pref = preference(user)
+def _staff_fields(user, pref: StaffPreference, topic: str, case: Case, extra: dict | None) -> dict | None:
+    """What a staff message holds, or None when the person has no address for their channel."""
     if not _has_address(user, pref):
         return None  # the preferences page tells the person that no address is set
     with translation.override(pref.language):
         context = {**_case_context(case), **(extra or {})}
-    return _write(audience=A.STAFF, topic=topic, channel=pref.channel, language=pref.language, context=context,
-                  case=case, event=event, user=user, held=pref.daily_digest, dedup_key=dedup_key, at=at)
+    return dict(audience=A.STAFF, topic=topic, channel=pref.channel, language=pref.language, context=context,
+                case=case, user=user, held=pref.daily_digest)
+
+
+def notify_staff(user, topic: str, case: Case, *, event: CaseEvent | None = None, extra: dict | None = None,
+                 dedup_key: str | None = None, at: dt.datetime | None = None) -> Message | None:
+    """One staff message, held for the daily digest when the person prefers that."""
+    fields = _staff_fields(user, preference(user), topic, case, extra)
+    if fields is None:
+        return None
+    return _write(**fields, event=event, dedup_key=dedup_key, at=at)
 
 
 # Events that put a case into someone's queue.
 QUEUE_EVENTS = {"received", "forwarded_to_bawaslu", "returned_to_verification", "recommended"}
 
 
-def _staff_messages(event: CaseEvent) -> None:
+def _staff_rows(event: CaseEvent) -> list[tuple[Message, str]]:
     case = event.case
+    extra = None
     if event.kind in QUEUE_EVENTS:
-        for user in responsible_staff(case):
-            if user.pk != event.actor_id:
-                notify_staff(user, "staff_new_case", case, event=event, dedup_key=f"u:{user.pk}:e:{event.pk}")
+        topic = "staff_new_case"
+        recipients = [u for u in responsible_staff(case) if u.pk != event.actor_id]
     elif event.kind == "assigned" and case.assigned_to_id and case.assigned_to_id != event.actor_id:
-        notify_staff(case.assigned_to, "staff_new_case", case, event=event,
-                     dedup_key=f"u:{case.assigned_to_id}:e:{event.pk}")
+        topic, recipients = "staff_new_case", [case.assigned_to]
     elif event.kind == "escalated":
-        level = event.data.get("level", "")
-        recipients = {u.pk: u for u in responsible_staff(case)}
+        topic = "staff_escalated"
+        by_pk = {u.pk: u for u in responsible_staff(case)}
         if case.assigned_to is not None and case.assigned_to.is_active:
-            recipients[case.assigned_to.pk] = case.assigned_to  # the Satgas follows up the PPK's delay
-        for user in recipients.values():
-            with translation.override(preference(user).language):
+            by_pk[case.assigned_to.pk] = case.assigned_to  # the Satgas follows up the PPK's delay
+        recipients = list(by_pk.values())
+        level = event.data.get("level", "")
+        extra = {"overdue_days": event.data.get("overdue_working_days", "")}
+    else:
+        return []
+    rows = []
+    prefs = preferences(recipients)
+    for user in recipients:
+        pref = prefs[user.pk]
+        more = extra
+        if topic == "staff_escalated":
+            with translation.override(pref.language):
                 label = str(Escalation(level).label) if level in Escalation.values else level
-            notify_staff(user, "staff_escalated", case, event=event, dedup_key=f"u:{user.pk}:e:{event.pk}",
-                         extra={"level_label": label, "overdue_days": event.data.get("overdue_working_days", "")})
+            more = {**(extra or {}), "level_label": label}
+        fields = _staff_fields(user, pref, topic, case, more)
+        if fields is not None:
+            rows.append((_row(**fields), f"u:{user.pk}"))
+    return rows
+
+
+def prepare_event_messages(event: CaseEvent) -> list[tuple[Message, str]]:
+    """Who hears about a case event that is about to be logged, with the texts already rendered.
+
+    Runs BEFORE the event takes its turn on the hash chain (whose lock is held until commit), so the
+    recipients' queries and the templates cost the other writers nothing; `write_event_messages`
+    then needs one INSERT. Returns (unsaved row, recipient part of its dedup key) pairs. A failure is
+    logged and sends nothing: a legal step must never be blocked by a notification problem.
+    """
+    try:
+        return _reporter_rows(event) + _staff_rows(event)
+    except Exception:
+        log.exception("notifications for a %s event of case %s could not be written (preparing them failed)",
+                      event.kind, event.case_id)
+        return []
+
+
+def write_event_messages(event: CaseEvent, prepared: list[tuple[Message, str]]) -> None:
+    """The prepared outbox rows of a logged event, in one INSERT in the event's transaction.
+
+    Written in a savepoint: should writing them fail, the error is logged loudly and the transition
+    still commits; the event itself stays in the log for anyone to follow up. The dedup key (recipient
+    and event) keeps a message from being written twice for the same event.
+    """
+    if not prepared:
+        return
+    rows = []
+    for row, recipient in prepared:
+        row.event, row.dedup_key = event, f"{recipient}:e:{event.pk}"
+        rows.append(row)
+    try:
+        with transaction.atomic():
+            Message.objects.bulk_create(rows)
+    except Exception:
+        log.exception("notifications for case event %s (%s) could not be written", event.pk, event.kind)
+        return
+    outbox.dispatch_many_after_commit([row.pk for row in rows if row.status != Message.Status.HELD])
 
 
 def on_case_event(event: CaseEvent) -> None:
-    """Outbox rows for everyone a new case event concerns (runs inside the event's transaction).
-
-    The rows are written in a savepoint: should writing them fail (a broken template, say), the
-    error is logged loudly and the transition still commits. A legal step must never be blocked by
-    a notification problem; the event itself stays in the log for anyone to follow up.
-    """
-    try:
-        with transaction.atomic():
-            _reporter_messages(event)
-            _staff_messages(event)
-    except Exception:
-        log.exception("notifications for case event %s (%s) could not be written", event.pk, event.kind)
+    """Outbox rows for everyone a new case event concerns (runs inside the event's transaction)."""
+    write_event_messages(event, prepare_event_messages(event))
 
 
 # ---------------------------------------------------------------------------------------------

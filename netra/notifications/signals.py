@@ -8,22 +8,38 @@ rows; (2) the case services need no knowledge of notifications, so `cases` does 
 app and the workflow code can be reorganised freely; (3) a new transition is covered as soon as it
 logs an event whose kind is listed in `services.REPORTER_TOPICS` / `QUEUE_EVENTS`.
 CaseEvent is append-only, so `created` is always true for a save that reaches the receiver.
+
+Two steps, because the event's turn on the hash chain lasts until commit: recipients and texts are
+found and rendered on `event_appending` (before the turn), and written with one INSERT on post_save.
 """
 
 from django.db.models.signals import post_save
 
 DISPATCH_UID = "netra.notifications.case_event"
+PREPARE_UID = "netra.notifications.case_event_prepare"
+
+
+def _case_event_appending(sender, instance, **kwargs):
+    from .services import prepare_event_messages
+
+    instance._prepared_messages = prepare_event_messages(instance)
 
 
 def _case_event_saved(sender, instance, created, raw=False, **kwargs):
     if not created or raw:  # raw: fixtures/loaddata replay history; they must not message anyone
         return
-    from .services import on_case_event
+    from .services import prepare_event_messages, write_event_messages
 
-    on_case_event(instance)
+    prepared = getattr(instance, "_prepared_messages", None)
+    if prepared is None:  # saved without `event_appending` (not through CaseEvent.save)
+        prepared = prepare_event_messages(instance)
+    write_event_messages(instance, prepared)
+    instance._prepared_messages = None
 
 
 def connect() -> None:
     from netra.cases.models import CaseEvent
+    from netra.cases.signals import event_appending
 
+    event_appending.connect(_case_event_appending, sender=CaseEvent, dispatch_uid=PREPARE_UID)
     post_save.connect(_case_event_saved, sender=CaseEvent, dispatch_uid=DISPATCH_UID)

@@ -15,6 +15,12 @@ def send_message(pk: int) -> str:
     return outbox.deliver(pk)
 
 
+@shared_task(name="netra.notifications.tasks.send_messages")
+def send_messages(pks: list[int]) -> list[str]:
+    """The messages one event caused, sent one after the other (each claimed on its own)."""
+    return [outbox.deliver(pk) for pk in pks]
+
+
 @shared_task(name="netra.notifications.tasks.send_due")
 def send_due() -> dict:
     return outbox.send_due()

@@ -36,7 +36,7 @@ for i in range(3):
 SNAPSHOT = r"""
 import hashlib, json, django
 django.setup()
-from netra.cases.models import Case, CaseEvent, Evidence, Report
+from netra.cases.models import Case, CaseEvent, CaseMatchKey, Evidence, Report
 def rows(qs):
     return [{k: str(v) for k, v in row.items()} for row in qs.order_by("pk").values()]
 files = {}
@@ -46,7 +46,7 @@ for ev in Evidence.objects.order_by("pk"):
             with field.open("rb") as fh:
                 files[field.name] = hashlib.sha256(fh.read()).hexdigest()
 print(json.dumps({"reports": rows(Report.objects), "cases": rows(Case.objects), "events": rows(CaseEvent.objects),
-                  "evidence": rows(Evidence.objects), "files": files}))
+                  "evidence": rows(Evidence.objects), "files": files, "match_keys": rows(CaseMatchKey.objects)}))
 """
 
 # The dashboards' tallies against a fresh count of the cases (derived data: restore recounts them).
@@ -124,6 +124,7 @@ def test_backup_wipe_restore_gives_back_every_report_event_and_evidence_hash(tmp
     before = json.loads(python(env, SNAPSHOT))
     assert len(before["reports"]) >= 15 and len(before["events"]) > len(before["reports"])
     assert len(before["files"]) >= 3
+    assert before["match_keys"]  # the duplicate-blocking keys are in the dump: no rebuild needed
 
     python(env, LOSE_TALLIES)  # as after a raw SQL write: the archive's tallies are wrong
     assert json.loads(python(env, TALLIES))["match"] is False

@@ -148,3 +148,94 @@ def test_upgrade_migration_gives_open_cases_the_keys_intake_would(make_report, e
     migration.keys_for_open_cases(django_apps, None)
     assert {case.pk: stored(case) for case in (open_case, plain, closed)} == expected
     assert expected[closed.pk] == set() and expected[open_case.pk]
+
+
+def swept() -> dict[int, list[tuple[int, float, str]]]:
+    return {case_id: sorted((s["case"]["id"], s["score"], s["reason"]) for s in found)
+            for case_id, found in duplicates.sweep(block_size=7).items()}
+
+
+def test_the_sweep_finds_the_same_pairs_as_the_one_case_suggestions(make_report, people, employee):
+    """Random names, NIPs, dates and statuses; a small block size so the blocks and the date window
+    cross many times; a token made common in part of the period so the rarity rule is exercised."""
+    rng = random.Random(7)
+    nips = [f"1980010120050110{n:02d}" for n in range(20)]
+    cases = []
+    for n in range(160):
+        name = f"{rng.choice(TITLES)}{rng.choice(FIRST)} {rng.choice(LAST)}{rng.choice(DEGREES)}"
+        if n % 5 == 0:
+            # "muhammad" is the only token shared by "Muhammad Santoso" and "Muhammad Santosoh": held by
+            # about COMMON_TOKEN cases in a window, it is rare for some of them and common for others.
+            name = f"Muhammad {rng.choice(LAST)}{rng.choice(['', 'h', 'a'])}"
+        conduct = dt.date(2024, 8, 1) + dt.timedelta(days=rng.randrange(120 if n % 5 else 40))
+        nip = rng.choice(nips) if rng.random() < 0.2 else ""
+        cases.append(make_report(subject=name, nip=nip, conduct=conduct.isoformat(),
+                                 received=(conduct + dt.timedelta(days=1)).isoformat()).case)
+    for case in rng.sample(cases, 30):
+        services.start_verification(case, people["verifier"], at=at("2024-12-05"))
+    for case in rng.sample(cases, 20):
+        case.refresh_from_db()
+        if case.status == CaseStatus.VERIFICATION:
+            if rng.random() < 0.5:
+                services.link_employee(case, people["verifier"], employee, at=at("2024-12-05", 11))
+            else:
+                services.dismiss(case, people["verifier"], CaseStatus.REJECTED, reason="Bukan ASN",
+                                 at=at("2024-12-06"))
+    one_by_one = {case.pk: blocked(case) for case in Case.objects.all()}
+    assert swept() == {pk: found for pk, found in one_by_one.items() if found}
+    assert sum(map(len, one_by_one.values())) > 50
+
+
+def test_a_case_that_left_verification_is_not_swept(make_report, workflow):
+    staying, leaving, third = (make_report(subject="Budi Santoso").case for _ in range(3))
+    assert set(swept()) == {staying.pk, leaving.pk, third.pk}
+    workflow(leaving, "bawaslu_review")
+    found = swept()
+    assert set(found) == {staying.pk, third.pk}
+    assert leaving.pk not in {pk for pairs in found.values() for pk, _, _ in pairs}
+
+
+def test_suggest_duplicates_rebuild_restores_keys_deleted_by_raw_sql(make_report, employee, workflow, tmp_path):
+    import csv
+    import io
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    first = make_report(subject="Siti Aminah", nip=employee.nip).case
+    second = make_report(subject="IBU SITI AMINAH", conduct="2024-10-08").case
+    third = make_report(subject="Budi Santoso", nip=employee.nip, conduct="2024-03-01").case
+    closed = make_report(subject="Siti Aminah").case
+    workflow(closed, "bawaslu_review")
+    expected = set(CaseMatchKey.objects.values_list("case_id", "kind", "value", "conduct_date"))
+    assert {row[0] for row in expected} == {first.pk, second.pk, third.pk}
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM cases_casematchkey")  # as a raw-SQL repair or a bulk load leaves it
+    assert duplicates.sweep() == {}
+
+    out = io.StringIO()
+    pairs = tmp_path / "pairs.csv"
+    call_command("suggest_duplicates", "--rebuild", "--csv", str(pairs), stdout=out)
+    assert set(CaseMatchKey.objects.values_list("case_id", "kind", "value", "conduct_date")) == expected
+    assert "Rebuilt blocking keys: " in out.getvalue()
+    assert "Swept 3 mergeable cases" in out.getvalue()
+    assert "3 have suggestions, 2 pairs to review (1 same employee/NIP, 1 similar name" in out.getvalue()
+    with open(pairs, newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 2 and {(frozenset((r["case"], r["duplicate"])), r["reason"]) for r in rows} == {
+        (frozenset((first.code, third.code)), "same_employee"), (frozenset((first.code, second.code)), "similar_name")}
+
+    # An existing file is refused before anything runs.
+    from django.core.management.base import CommandError
+    with pytest.raises(CommandError, match="already exists"):
+        call_command("suggest_duplicates", "--csv", str(pairs), stdout=io.StringIO())
+
+
+@pytest.mark.parametrize("a, b", [("Budi Santoso, S.Pd", "santoso budi"), ("IBU SITI AMINAH", "Siti Aminah"),
+                                  ("Dr. H. Agus Salim, M.Si", "Agus Salim")])
+def test_titles_and_degrees_do_not_lower_the_name_score(make_report, a, b):
+    first = make_report(subject=a).case
+    second = make_report(subject=b).case
+    assert duplicates.name_score(a, b) == 100
+    assert [(s["case"], s["reason"]) for s in duplicates.suggestions(first, Case.objects.all())] == [
+        (second, "similar_name")]

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netra.cases import services
+from netra.core.roles import Role
 from netra.notifications import outbox
 from netra.notifications.models import Message, StaffPreference
 from netra.notifications.services import scan_deadlines, send_digests
@@ -200,3 +201,44 @@ def test_a_notification_fault_never_blocks_the_transition(people, make_report, m
     case.refresh_from_db()
     assert case.status == "rejected"
     assert not Message.objects.exists()
+
+
+def _statements_after_the_event_insert(make_report) -> list[str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        make_report()
+    sql = [q["sql"] for q in queries.captured_queries]
+    event_insert = next(i for i, s in enumerate(sql) if s.startswith('INSERT INTO "cases_caseevent"'))
+    return [s for s in sql[event_insert + 1:] if not s.startswith(("SAVEPOINT", "RELEASE"))]
+
+
+def test_messages_of_a_new_case_cost_one_insert_after_the_event_however_many_verifiers(people, make_report):
+    """The event's turn on the hash chain lasts until commit: recipients and texts are prepared before
+    it, so ten verifiers cost the other writers one INSERT, as one does."""
+    one = _statements_after_the_event_insert(make_report)
+    for i in range(9):
+        user = make_user(f"verifikator{i}", Role.VERIFIER)
+        user.email = f"v{i}@kaltimprov.go.id"
+        user.save(update_fields=["email"])
+    ten = _statements_after_the_event_insert(make_report)
+    assert len(one) == len(ten) == 1, ten
+    assert ten[0].startswith('INSERT INTO "notifications_message"')
+    last = Message.objects.filter(topic="staff_new_case").order_by("-id")[:10]
+    assert len({m.recipient_user_id for m in last}) == 10
+    assert all(m.dedup_key == f"u:{m.recipient_user_id}:e:{m.event_id}" for m in last)
+
+
+def test_the_messages_of_one_event_go_to_the_broker_as_one_task(people, make_report,
+                                                                django_capture_on_commit_callbacks):
+    for i in range(2):
+        user = make_user(f"verifikator{i}", Role.VERIFIER)
+        user.email = f"v{i}@kaltimprov.go.id"
+        user.save(update_fields=["email"])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        report = make_report()
+    assert len(callbacks) == 1  # one broker message for three recipients
+    code = report.case.code
+    for to in ("verifier@kaltimprov.go.id", "v0@kaltimprov.go.id", "v1@kaltimprov.go.id"):
+        assert subjects(to) == [f"Kasus {code} masuk antrean Anda"]

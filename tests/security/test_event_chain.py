@@ -122,3 +122,51 @@ def test_the_digest_says_when_the_chain_is_broken(history, people):
 def test_the_digest_is_scheduled_daily(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["event-chain-digest"]
     assert entry["task"] == "netra.cases.tasks.event_chain_digest" and entry["schedule"] == 86400
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_appending_takes_the_lock_and_reads_the_head_in_one_round_trip(history):
+    """The append lock is held until commit: each statement inside it lengthens every other writer's
+    wait, so the lock and the head read are one function call, followed only by the INSERT."""
+    from django.test.utils import CaptureQueriesContext
+
+    case = history[0]
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        event = CaseEvent.objects.create(case=case, kind="reporter_added_info", at=at("2024-10-15"), actor_label="uji")
+    statements = [q["sql"] for q in queries.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+    assert len(statements) == 2, statements
+    assert chain.HEAD_FUNCTION in statements[0] and statements[1].startswith("INSERT")
+    assert event.prev_hash == CaseEvent.objects.exclude(pk=event.pk).order_by("-id").first().hash
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_concurrent_writers_keep_one_unbroken_chain(people, make_report):
+    """Writers in parallel transactions each see the previous writer's commit as their predecessor."""
+    import threading
+
+    from django.db import connections
+
+    cases = [make_report(received="2024-10-10").case for _ in range(4)]
+    errors = []
+
+    def write(case):
+        try:
+            for _ in range(10):
+                with transaction.atomic():
+                    CaseEvent.objects.create(case=case, kind="reporter_added_info", at=at("2024-10-11"),
+                                             actor_label="uji")
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(case,)) for case in cases]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    result = chain.verify()
+    assert result.broken_id is None, result.problem
+    assert result.count == CaseEvent.objects.count()

@@ -46,7 +46,7 @@ def drop_trigram_indexes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0007_case_match_keys'),
+        ('cases', '0008_chain_lock_head'),
         ('registry', '0002_employee_import_job'),
         ('rules', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
