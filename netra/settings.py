@@ -257,6 +257,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
                           "LOCATION": "netra_cache"}}
+# The transparency page's and home page's figures are recomputed at most this often (seconds).
+NETRA_PUBLIC_STATS_SECONDS = int(os.environ.get("NETRA_PUBLIC_STATS_SECONDS", "60"))
 # Per-client limits on public pages (netra/core/ratelimit.py), DRF syntax; the API uses the same rates.
 NETRA_RATE_LIMITS = {
     "report": os.environ.get("NETRA_PUBLIC_REPORT_RATE", "30/hour"),
@@ -282,6 +284,8 @@ CELERY_BEAT_SCHEDULE = {
                              "schedule": crontab(minute=0, hour=int(os.environ.get("NETRA_NOTIFY_DIGEST_HOUR", 7)))},
     # The event chain's head, logged and mailed to admins daily (netra/cases/digest.py).
     "event-chain-digest": {"task": "netra.cases.tasks.event_chain_digest", "schedule": 3600.0 * 24},
+    # The dashboards' running case counts (netra/cases/tallies.py): fold the appended rows.
+    "compact-case-tallies": {"task": "netra.cases.tasks.compact_case_tallies", "schedule": 60.0},
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -28,6 +28,7 @@ from netra.registry.validators import normalize_nip
 from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType
 
 from . import serializers as s
+from .pagination import CappedCountPagination
 from .throttles import PublicThrottleMixin
 
 
@@ -153,6 +154,7 @@ class IsCaseStaff(IsAuthenticated):
 class CaseList(generics.ListAPIView):
     permission_classes = [IsCaseStaff]
     serializer_class = s.CaseSerializer
+    pagination_class = CappedCountPagination
 
     def get_queryset(self):
         qs = cases_visible_to(self.request.user).select_related(

@@ -95,6 +95,16 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["-opened_at"], name="cases_case_opened_at_desc"),
+            # The live counts (overdue cases, PPK follow-ups past their deadline per agency) read
+            # only open cases by deadline; a partial index keeps that proportional to the open
+            # cases, and holding the status, agency and recommendation date too lets PostgreSQL
+            # answer them from the index alone (index-only scan), for a PPK's scope as well.
+            models.Index(fields=["due_date", "status", "agency", "recommended_on"],
+                         condition=models.Q(status__in=OPEN_STATUSES), name="cases_case_open_due"),
+            # The desk's usual list, open cases of one region, without reading every case of
+            # that region or every open case (combined with the name search's trigram index).
+            models.Index(fields=["region"], condition=models.Q(status__in=OPEN_STATUSES),
+                         name="cases_case_open_region"),
         ]
 
     def __str__(self):
@@ -103,6 +113,12 @@ class Case(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        from . import tallies
+
+        tallies.remember(Case, self)  # the stored values are now the ones the tallies count
 
 
 class Report(models.Model):
@@ -279,3 +295,43 @@ class CaseMatchKey(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.value}"
+
+
+class TallyDimension(models.TextChoices):
+    REGION = "region", _("kabupaten/kota")
+    AGENCY = "agency", _("instansi")
+    VIOLATION = "violation", _("bentuk pelanggaran")
+    SANCTION = "sanction", _("sanksi yang dijatuhkan")
+    INFORMATION_ONLY = "info", _("di luar batas waktu pelaporan")
+    LATE_DECISION = "late", _("diputus lewat batas waktu")
+    WITH_DEADLINE = "due", _("berjalan dengan batas waktu")
+
+
+class CaseTally(models.Model):
+    """Running counts of cases for the dashboards, so they sum a small table instead of every case.
+
+    Each case counts once in the REGION and AGENCY dimensions (its region and agency, or none) and
+    once in each other dimension that applies to it; `government_id` (the agency's region) and
+    `ppk_visible` let a PPK officer's dashboard keep only their government's cases from the
+    recommendation on. WITH_DEADLINE rows (open cases with a deadline, keyed by agency) carry the
+    deadline, so "overdue today" is a SUM over rows with `due_date` before today. Rows are signed deltas appended by
+    `netra.cases.tallies` whenever a case changes (so concurrent writers never update one row), and
+    summed into one row per group every minute by the `compact-case-tallies` task. Derived data:
+    `netra rebuild_tallies` recounts it from the cases.
+    """
+
+    dimension = models.CharField(max_length=12, choices=TallyDimension.choices)
+    key_id = models.IntegerField(null=True, blank=True)  # the region, agency, violation or sanction id
+    status = models.CharField(max_length=16, choices=CaseStatus.choices)
+    government_id = models.IntegerField(null=True, blank=True)
+    ppk_visible = models.BooleanField(default=False)
+    due_date = models.DateField(null=True, blank=True)  # WITH_DEADLINE rows: the stage's deadline
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["dimension", "due_date"], name="cases_tally_dim_due")]
+        verbose_name = _("rekap jumlah kasus")
+        verbose_name_plural = _("rekap jumlah kasus")
+
+    def __str__(self):
+        return f"{self.dimension}:{self.key_id} {self.status} {self.n:+d}"

@@ -22,3 +22,11 @@ def event_chain_digest() -> dict:
     from .digest import send_digest
 
     return send_digest()
+
+
+@shared_task(name="netra.cases.tasks.compact_case_tallies")
+def compact_case_tallies() -> int:
+    """Every minute: fold the dashboard tallies' appended +1/-1 rows into one row per group."""
+    from . import tallies
+
+    return tallies.compact()

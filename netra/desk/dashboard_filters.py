@@ -26,6 +26,11 @@ class DashboardFilterForm(forms.Form):
         return data
 
 
+def is_filtered(form: DashboardFilterForm) -> bool:
+    """True when a valid filter narrows the cases (an invalid one changes nothing)."""
+    return form.is_bound and form.is_valid() and any(form.cleaned_data.get(k) for k in ("start", "end", "contest"))
+
+
 def apply(qs: QuerySet, params) -> tuple[QuerySet, DashboardFilterForm]:
     """Filter the dashboard's cases; an invalid filter changes nothing and shows its message."""
     form = DashboardFilterForm(params or None)

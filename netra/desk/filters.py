@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netra.cases.models import OPEN_STATUSES, CaseStatus
+from netra.cases.models import OPEN_STATUSES, Case, CaseStatus, Report
 from netra.core.codes import normalize_code
 from netra.registry.models import Agency, Region
 from netra.rules.models import ViolationType
@@ -30,6 +30,29 @@ class CaseFilterForm(forms.Form):
                                          choices=YES_NO)
 
 
+def exact_code_match(term: str) -> int | None:
+    """The id of the case whose case code or report tracking code this is, typed however it was
+    read out (a hotline call starts with the reporter's tracking code); two unique-index lookups."""
+    code = normalize_code(term)
+    if not code:
+        return None
+    found = Case.objects.filter(code__in={code, term.strip().upper()}).values_list("pk", flat=True).first()
+    if found is None:
+        found = Report.objects.filter(tracking_code=code, case__isnull=False).values_list("case_id", flat=True).first()
+    return found
+
+
+def search(qs: QuerySet, term: str) -> QuerySet:
+    """A case or tracking code finds its one case through the unique indexes before any name search;
+    otherwise part of a name or code (on PostgreSQL a trigram index serves both, migration 0008).
+    Visibility stays the caller's queryset: a code of a case the user may not see finds nothing."""
+    term = term.strip()
+    exact = exact_code_match(term)
+    if exact is not None:
+        return qs.filter(pk=exact)
+    return qs.filter(Q(subject_name__icontains=term) | Q(code__icontains=term))
+
+
 def filter_cases(qs: QuerySet, data) -> tuple[QuerySet, CaseFilterForm]:
     """Apply the valid filters; an invalid value (say a stale agency code) is ignored, not fatal."""
     form = CaseFilterForm(data or None)
@@ -38,11 +61,7 @@ def filter_cases(qs: QuerySet, data) -> tuple[QuerySet, CaseFilterForm]:
     form.is_valid()
     f = form.cleaned_data
     if f.get("q"):
-        term = f["q"].strip()
-        # A hotline call starts with the reporter's tracking code, typed however it was read out.
-        code = normalize_code(term)
-        qs = qs.filter(Q(code__icontains=term) | Q(subject_name__icontains=term) | Q(code=code)
-                       | Q(reports__tracking_code=code))
+        qs = search(qs, f["q"])
     status = f.get("status")
     if status == "open":
         qs = qs.filter(status__in=OPEN_STATUSES)

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +25,7 @@ from ..deadlines import deadline_state
 from ..duplicates import suggestions
 from ..filters import filter_cases
 from ..labels import event_detail, event_label
+from ..paging import CappedPaginator
 
 desk_roles = role_required(*CASE_DESK_ROLES)
 
@@ -34,7 +34,9 @@ desk_roles = role_required(*CASE_DESK_ROLES)
 def case_list(request):
     qs, form = filter_cases(visible_cases(request.user), request.GET)
     qs = qs.order_by("-opened_at")
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    wanted = request.GET.get("page")
+    searching = bool(form.is_bound and form.cleaned_data.get("q"))
+    page = CappedPaginator(qs, 50, wanted_page=wanted, by_ids=searching).get_page(wanted)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "desk/case_list.html", {
