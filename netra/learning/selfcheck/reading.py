@@ -20,14 +20,24 @@ mixed the three and fell through to "allowed" when a question was worded otherwi
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import hashlib
+import logging
+import os
+import pickle
 import re
+import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from netra.screening.normalize import normalize as screener_normalize
 
 from . import bank
+
+log = logging.getLogger(__name__)
 
 # Banjar (b), Kutai (k) and chat words -> standard Indonesian, applied after the screener's own map.
 # Sources: common usage in Samarinda/Balikpapan/Tenggarong chat; kept short and reviewable.
@@ -383,6 +393,68 @@ class Reader:
                        question=bool(QUESTION_CUE.search(norm)))
 
 
+def _trained_copy_path() -> Path | None:
+    """Where this process finds the reader another process already trained from the same bank and code.
+
+    Every web worker used to train its own reader (about 3 s of CPU, longer when the machine is busy):
+    at start, after each recycling and after each reload, in the middle of the traffic it was meant to
+    serve (profiled under benchmarks/load.py, 5 Dec 2026). The name carries a digest of everything
+    the trained model depends on (the bank, this module, the screener's normaliser, the library
+    versions), so a changed bank or code never loads a stale model. The directory is the site's own
+    var/cache, writable only by the service user, which is what makes loading a pickle from it safe.
+    """
+    from django.conf import settings
+
+    try:
+        import sklearn
+    except ImportError:  # pragma: no cover - scikit-learn is a pinned requirement
+        return None
+    digest = hashlib.sha256()
+    for path in (bank.OUT, Path(__file__), Path(screener_normalize.__code__.co_filename)):
+        digest.update(path.read_bytes())
+    digest.update(f"{sklearn.__version__}|{sys.version}".encode())
+    return Path(settings.VAR_DIR) / "cache" / f"selfcheck-reader-{digest.hexdigest()[:24]}.pickle"
+
+
+def _load(path: Path) -> Reader | None:
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # noqa: S301 - written by this code into the service's own var dir
+    except Exception:  # noqa: BLE001 - a damaged copy is retrained and replaced, never fatal
+        log.warning("trained self-check reader at %s could not be loaded; training again", path)
+        return None
+
+
+def _train_and_keep(path: Path) -> Reader:
+    trained = Reader(bank.load())
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".reader-")
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(trained, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)  # atomic: a process loading it sees no file or the whole file
+    return trained
+
+
+def _load_or_train() -> Reader:
+    """The kept reader, or train it once: workers starting together wait on a file lock for the one
+    that trains (`netra serve` trains it before starting them, so they usually just load it)."""
+    path = _trained_copy_path()
+    if path is None:
+        return Reader(bank.load())
+    found = _load(path)
+    if found is not None:
+        return found
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            return _load(path) or _train_and_keep(path)
+    except OSError as exc:  # read-only var dir: every process trains its own, as before
+        log.warning("trained self-check reader not kept at %s: %s", path, exc)
+        return Reader(bank.load())
+
+
 _reader: Reader | None = None
 _lock = threading.Lock()
 _warming = threading.Event()   # set while a background warm-up is training the reader
@@ -394,7 +466,7 @@ def reader() -> Reader:
     if _reader is None:
         with _lock:
             if _reader is None:
-                _reader = Reader(bank.load())
+                _reader = _load_or_train()
     return _reader
 
 

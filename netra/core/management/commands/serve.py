@@ -42,6 +42,7 @@ def gunicorn_argv(bind: str) -> list[str]:
     worker_class = os.environ.get("NETRA_WEB_WORKER_CLASS", "gthread").strip() or "gthread"
     if worker_class not in WORKER_CLASSES:
         raise CommandError(f"NETRA_WEB_WORKER_CLASS must be one of {sorted(WORKER_CLASSES)}, not {worker_class!r}")
+    max_requests = env_int("NETRA_WEB_MAX_REQUESTS", 100_000)
     argv = [
         sys.executable, "-m", "gunicorn", "netra.wsgi:application",
         "--bind", bind,
@@ -50,9 +51,12 @@ def gunicorn_argv(bind: str) -> list[str]:
         "--timeout", str(env_int("NETRA_WEB_TIMEOUT", 60)),
         "--graceful-timeout", str(env_int("NETRA_WEB_GRACEFUL_TIMEOUT", 30)),
         "--keep-alive", "5",
-        # Recycle workers now and then so a slow leak can never grow without bound.
-        "--max-requests", str(env_int("NETRA_WEB_MAX_REQUESTS", 5000)),
-        "--max-requests-jitter", "500",
+        # Recycle workers now and then so a slow leak can never grow without bound. Rarely: a new
+        # worker imports Django and trains the self-check reader (about 3 s of CPU), and at 5,000 a
+        # surge of 1,000 requests/s restarted a worker every few seconds, which took about a third
+        # of the CPU (profiled with py-spy under benchmarks/load.py, 5 Dec 2026).
+        "--max-requests", str(max_requests),
+        "--max-requests-jitter", str(max_requests // 10),
         "--access-logfile", os.environ.get("NETRA_ACCESS_LOG", "-"),
         "--access-logformat", ACCESS_LOG_FORMAT,
         "--error-logfile", "-",
@@ -97,6 +101,11 @@ class Command(BaseCommand):
             self.stdout.write(" ".join(argv[1:]))
             return
         check_static_manifest()
+        # Train the self-check reader once and keep it in var/cache, so the workers load it instead of
+        # each training its own while the first requests arrive (netra/learning/selfcheck/reading.py).
+        from netra.learning.selfcheck.reading import reader
+
+        reader()
         sys.stdout.flush()
         sys.stderr.flush()
         os.execv(argv[0], argv)
