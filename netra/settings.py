@@ -252,7 +252,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # The shared cache holds rate-limit counters for every web process: Redis when configured, else a
 # database table (created by migration core 0001).
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+    CACHES = {"default": {"BACKEND": "netra.core.redis_cache.RedisCache", "LOCATION": REDIS_URL,
                           "KEY_PREFIX": "netra"}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -265,6 +265,9 @@ NETRA_RATE_LIMITS = {
     "note": os.environ.get("NETRA_REPORT_NOTE_RATE", "30/hour"),
     "lookup": os.environ.get("NETRA_LOOKUP_RATE", "120/hour"),
 }
+# API reports wait in the intake inbox and a worker opens their cases (netra/cases/services/inbox.py);
+# on by default where a broker runs the workers, off (opened in the request) without one.
+NETRA_INTAKE_INBOX = env_bool("NETRA_INTAKE_INBOX", bool(REDIS_URL) and not TESTING)
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -286,6 +289,8 @@ CELERY_BEAT_SCHEDULE = {
     "event-chain-digest": {"task": "netra.cases.tasks.event_chain_digest", "schedule": 3600.0 * 24},
     # The dashboards' running case counts (netra/cases/tallies.py): fold the appended rows.
     "compact-case-tallies": {"task": "netra.cases.tasks.compact_case_tallies", "schedule": 60.0},
+    # Reports waiting in the intake inbox (netra/cases/services/inbox.py) when a kick was lost.
+    "open-intake-inbox": {"task": "netra.cases.tasks.open_submissions", "schedule": 30.0},
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
