@@ -12,7 +12,15 @@ keep-alive clients written on asyncio (no client library needed):
 3. status: `GET /lacak/<code>/` for codes from step 2;
 4. web form: `GET /lapor/` for the CSRF token, then a multipart POST with a ~1 MB JPEG;
 5. fault run: intake and web form mixed, with `kill -9` of one web worker after a third of the
-   run and of the whole server (arbiter and workers) after two thirds, then a restart.
+   run, of the Celery worker (which opens the inbox's cases) at half time and of the whole server
+   (arbiter and workers) after two thirds, each followed by a restart.
+
+A Celery worker with its beat runs beside the server the whole time, at `nice 10` as the deploy
+unit runs it (deploy/systemd/netra-worker.service): with the intake inbox on (the production
+default, netra/cases/services/inbox.py) the API answers once a submission is stored and this worker
+opens the cases. Before anything is checked the inbox is waited for until it is empty;
+`inbox_drain_s` is that wait and `opened_per_s` the rate at which the worker opened the backlog once
+the clients had stopped (`--no-inbox` measures the synchronous intake instead).
 
 Each request carries `X-Request-Start` with the time the client sent it, as nginx stamps it in
 production (deploy/nginx/netra.conf), so the server's load shedding sees the queue time
@@ -21,7 +29,7 @@ with Retry-After; the client then backs off about a second) and `server_errors` 
 `rps` counts only answers completed inside the phase's window, `drain_s` is how long the requests
 still in flight at the end of the window took to finish.
 
-After the runs every answered 201 (API) or 302 to the confirmation page (form) is checked in the
+After the runs (and the inbox drained) every answered 201 (API) or 302 to the confirmation page (form) is checked in the
 database: the report, its case events and, for the form, the sealed evidence file with the right
 SHA-256. `lost` counts those that fail; sealed files without an evidence row are listed.
 Only 127.0.0.1 is used and every loop is bounded by time. The last line is one JSON object.
@@ -280,6 +288,11 @@ class Server:
         self.log = open(Path(env["NETRA_VAR_DIR"]) / "serve.log", "ab")  # noqa: SIM115 - closed in stop()
 
     def start(self):
+        import socket
+
+        with socket.socket() as probe:  # another server there would answer for ours and hide our reports
+            if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                raise SystemExit(f"port {self.port} is already in use; stop what listens there or pass --port")
         self.proc = subprocess.Popen([PYTHON, "-m", "netra.cli", "serve", "--bind", f"127.0.0.1:{self.port}"],
                                      env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 120
@@ -316,6 +329,50 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.kill_all()
         self.log.close()
+
+
+class Worker:
+    """The Celery worker with its beat (`-B`), nice'd like the deploy unit; kill -9 and restart."""
+
+    def __init__(self, env: dict, var: Path):
+        self.env, self.proc = env, None
+        self.log = open(var / "worker.log", "ab")  # noqa: SIM115 - closed in stop()
+        self.schedule = var / "beat-schedule"
+
+    def start(self):
+        self.proc = subprocess.Popen(["nice", "-n", "10", str(Path(PYTHON).parent / "celery"), "-A", "netra", "worker",
+                                      "-B", "-s", str(self.schedule), "--concurrency=1", "--loglevel=WARNING",
+                                      "--without-gossip", "--without-mingle"],
+                                     env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def kill(self):
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self.log.close()
+
+
+def drain_inbox(env: dict, limit: float = 900.0) -> dict:
+    """Wait until the intake inbox holds no waiting submission; how long that took and how fast."""
+    def waiting() -> int:
+        return int(psql(env, "SELECT count(*) FROM cases_submission WHERE status = 'pending'"))
+
+    started, first = time.monotonic(), waiting()
+    left = first
+    while left and time.monotonic() - started < limit:
+        time.sleep(0.5)
+        left = waiting()
+    seconds = time.monotonic() - started
+    failed = int(psql(env, "SELECT count(*) FROM cases_submission WHERE status = 'failed'"))
+    return {"waiting_at_end": first, "inbox_drain_s": round(seconds, 1), "still_waiting": left,
+            "inbox_failed": failed, "opened_per_s": round(first / seconds, 1) if first and seconds else None}
 
 
 def netra(env: dict, *args: str) -> str:
@@ -479,6 +536,8 @@ def main() -> int:
     parser.add_argument("--verifiers", type=int, default=8, help="verifiers with an e-mail address (each new "
                         "case writes each of them a message)")
     parser.add_argument("--no-stamp", action="store_true", help="send no X-Request-Start (no queue-time shedding)")
+    parser.add_argument("--no-inbox", action="store_true", help="open each case inside the API request "
+                        "(NETRA_INTAKE_INBOX=0) instead of through the intake inbox")
     args = parser.parse_args()
     global STAMP
     STAMP = not args.no_stamp
@@ -500,6 +559,7 @@ def main() -> int:
         "DATABASE_CONN_MAX_AGE": "60", "NETRA_PUBLIC_REPORT_RATE": "100000000/hour", "LOG_LEVEL": "WARNING",
         "NETRA_LOOKUP_RATE": "100000000/hour",
         "NETRA_ACCESS_LOG": str(var / "access.log"), "NETRA_WEB_WORKER_CLASS": args.worker_class,
+        "NETRA_INTAKE_INBOX": "0" if args.no_inbox else "1",
     })
     if args.workers:
         env["NETRA_WEB_WORKERS"] = str(args.workers)
@@ -516,9 +576,12 @@ def main() -> int:
 
     server = Server(env, args.port)
     server.start()
+    worker = Worker(env, var)
+    worker.start()
     result: dict = {"clients": args.clients, "seconds_per_phase": args.seconds, "worker_class": args.worker_class,
                     "workers": len(server.workers()), "cpus": os.cpu_count(),
                     "photo_bytes": len(photos[0][0]), "stamped": STAMP, "verifiers": args.verifiers,
+                    "intake_inbox": not args.no_inbox,
                     "fd_limit": resource.getrlimit(resource.RLIMIT_NOFILE)[0],
                     "load_average_before": [round(x, 2) for x in os.getloadavg()]}
     threads = int(env.get("NETRA_WEB_THREADS", "4")) if args.worker_class == "gthread" else 1
@@ -540,6 +603,8 @@ def main() -> int:
             result[key] = phases["intake"][key]
         result["form_rps"] = phases["form"]["rps"]
         result["form_p95_ms"] = phases["form"]["p95_ms"]
+        result["inbox"] = drain_inbox(env)
+        print("inbox", json.dumps(result["inbox"]), flush=True)
         checked = verify(env, accepted, var)
         result.update({"accepted": len(accepted), "stored": checked["stored"], "lost": len(checked["lost"]),
                        "shed": sum(p["shed"] for p in phases.values()),
@@ -555,6 +620,11 @@ def main() -> int:
                     os.kill(pids[0], signal.SIGKILL)
                     faults.append({"killed_worker": pids[0], "at": time.strftime("%H:%M:%S")})
 
+            async def kill_celery_worker():
+                worker.kill()
+                faults.append({"killed_celery_worker": worker.proc.pid, "at": time.strftime("%H:%M:%S")})
+                worker.start()
+
             async def kill_server():
                 server.kill_all()
                 faults.append({"killed_server": server.proc.pid, "at": time.strftime("%H:%M:%S")})
@@ -566,22 +636,26 @@ def main() -> int:
 
             seconds = max(args.seconds * 2, 20)
             run = asyncio.run(drive(args.port, args.clients, seconds, mixed, ctx,
-                                    events=[(seconds / 3, kill_worker), (2 * seconds / 3, kill_server)]))
+                                    events=[(seconds / 3, kill_worker), (seconds / 2, kill_celery_worker),
+                                            (2 * seconds / 3, kill_server)]))
+            inbox_after = drain_inbox(env)
             checked = verify(env, run.accepted, var)
             result["fault"] = {**summary(run, seconds), "faults": faults, "accepted": len(run.accepted),
                                "stored": checked["stored"], "lost": len(checked["lost"]),
                                "lost_codes": checked["lost"][:20],
-                               "orphan_sealed_files": checked["orphan_sealed_files"]}
+                               "orphan_sealed_files": checked["orphan_sealed_files"], "inbox": inbox_after}
             print("fault", json.dumps(result["fault"]), flush=True)
             result["lost"] += len(checked["lost"])
             result["fault_server_errors"] = result["fault"]["server_errors"]
             result["accepted"] += len(run.accepted)
             result["stored"] += checked["stored"]
         if args.celery_posts:
+            worker.stop()  # the screening fault run starts and kills its own worker
             result["celery_fault"] = celery_fault(env, var, args.celery_posts)
             print("celery_fault", json.dumps(result["celery_fault"]), flush=True)
     finally:
         server.stop()
+        worker.stop()
         shutil.rmtree(var, ignore_errors=True)
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(result))

@@ -4,6 +4,7 @@ Staff endpoints (token or session auth): cases visible to the caller and their t
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -18,11 +19,11 @@ from rest_framework.views import APIView
 
 from netra.cases import services
 from netra.cases.access import cases_visible_to
-from netra.cases.models import Report
+from netra.cases.models import CaseStatus, Report
+from netra.cases.services import inbox
 from netra.core.codes import normalize_code
 from netra.core.permissions import CASE_DESK_ROLES
 from netra.core.roles import has_role
-from netra.notifications.services import save_reporter_contact
 from netra.registry.models import Agency, Employee, Region
 from netra.registry.validators import normalize_nip
 from netra.rules.models import Contest, ContestStage, SanctionType, ViolationType
@@ -60,26 +61,28 @@ class ReportCreateView(PublicThrottleMixin, APIView):
             reporter_address=reporter.get("address", ""), channel=Report.Channel.API,
         )
         updates = d.get("updates")
+        extras = {"updates": {**updates, "language": updates.get("language") or get_language()}} if updates else {}
         try:
             with transaction.atomic():  # the report and its update contact are kept together
-                report = services.submit_report(data)
-                if updates:
-                    save_reporter_contact(report, updates["channel"], updates["address"],
-                                          updates.get("language") or get_language())
+                accepted = inbox.accept_report(data, extras)
         except ValidationError as exc:
             raise _api_error(exc) from None
         notice = _("Laporan diterima. Simpan kode pelacakan untuk mengikuti perkembangannya.")
-        if not report.within_window:
+        if not accepted.within_window:
             notice = _("Laporan diterima di luar batas 7 hari sejak kejadian diketahui; ditangani sebagai "
                        "informasi untuk instansi, bukan laporan resmi.")
-        body = {"tracking_code": report.tracking_code, "status": report.case.status,
-                "within_window": report.within_window, "notice": notice,
-                "status_url": request.build_absolute_uri(reverse("public:status", args=[report.tracking_code]))}
+        # Every case opens in the received stage, whether the inbox opens it now or in a moment.
+        body = {"tracking_code": accepted.tracking_code, "status": CaseStatus.RECEIVED,
+                "within_window": accepted.within_window, "notice": notice,
+                "status_url": request.build_absolute_uri(reverse("public:status", args=[accepted.tracking_code]))}
         return Response(s.ReportCreatedSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 def _report_by_code(code: str) -> Report:
-    return get_object_or_404(Report.objects.select_related("case"), tracking_code=normalize_code(code))
+    report = inbox.find_report(normalize_code(code))
+    if report is None:
+        raise Http404
+    return report
 
 
 class ReportStatusView(PublicThrottleMixin, APIView):

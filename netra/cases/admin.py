@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.core.admin import ViewOnlyMixin
 
-from .models import Case, CaseEvent, Evidence, Report, ReportNote
+from .models import Case, CaseEvent, Evidence, Report, ReportNote, Submission
 
 
 class CaseEventInline(ViewOnlyMixin, admin.TabularInline):
@@ -85,3 +85,27 @@ class CaseEventAdmin(ViewOnlyMixin, admin.ModelAdmin):
     search_fields = ("case__code", "kind", "reason")
     date_hierarchy = "at"
     list_select_related = ("case", "actor")
+
+
+@admin.register(Submission)
+class SubmissionAdmin(ViewOnlyMixin, admin.ModelAdmin):
+    """The intake inbox: reports received through the API whose case opens after the answer.
+
+    A failed submission (its region or agency was removed, it no longer passes the checks, or the
+    database failed five times) is kept with its reason; "try again" opens it once the cause is fixed.
+    The encrypted payload (the reporter's identity and address) is never shown.
+    """
+
+    list_display = ("tracking_code", "received_at", "channel", "status", "attempts", "report", "opened_at")
+    list_filter = ("status", "channel")
+    search_fields = ("tracking_code",)
+    date_hierarchy = "received_at"
+    exclude = ("payload_encrypted",)
+    actions = ["retry"]
+
+    @admin.action(description=_("Coba catat ulang kiriman yang gagal"))
+    def retry(self, request, queryset):
+        from .services import inbox
+
+        opened = inbox.retry(queryset)
+        self.message_user(request, _("%(n)s kiriman berhasil dicatat sebagai kasus.") % {"n": opened})

@@ -335,3 +335,46 @@ class CaseTally(models.Model):
 
     def __str__(self):
         return f"{self.dimension}:{self.key_id} {self.status} {self.n:+d}"
+
+
+class Submission(models.Model):
+    """A report accepted through the API and waiting in the intake inbox to open its case.
+
+    Why an inbox: opening a case (report, case, tallies, match keys, the event on the hash chain and
+    the verifiers' messages) costs about ten times what it takes to check a submission and store it.
+    In an election-week surge the web answers as soon as the submission is durably stored, and a
+    worker opens the cases at its own pace (docs/decisions.md, "The intake inbox"). The reporter's
+    tracking code is fixed here and becomes the report's; looking the code up opens a waiting
+    submission at once, so the reporter never meets a code that does not exist.
+
+    The whole submission is encrypted with the reporter-identity keys: it carries the reporter's
+    identity and update address. A submission that cannot be opened stays, marked failed with the
+    reason, for an administrator: nothing a reporter sent is dropped.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("menunggu dicatat")
+        OPENED = "opened", _("sudah dicatat")
+        FAILED = "failed", _("gagal dicatat")
+
+    tracking_code = models.CharField(_("kode pelacakan"), max_length=20, unique=True,
+                                     default=new_tracking_code, editable=False)
+    received_at = models.DateTimeField(_("diterima"))
+    channel = models.CharField(_("saluran"), max_length=12, choices=Report.Channel.choices,
+                               default=Report.Channel.API)
+    payload_encrypted = models.TextField(editable=False)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    last_error = models.TextField(_("galat terakhir"), blank=True)
+    report = models.OneToOneField(Report, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="submission")
+    opened_at = models.DateTimeField(_("dicatat"), null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["id"], condition=models.Q(status="pending"),
+                                name="cases_submission_pending")]
+        verbose_name = _("kiriman laporan (antrean)")
+        verbose_name_plural = _("kiriman laporan (antrean)")
+
+    def __str__(self):
+        return self.tracking_code

@@ -9,3 +9,8 @@ event causes, is done here and only its INSERT follows the event's own (in post_
 from django.dispatch import Signal
 
 event_appending = Signal()  # sender: CaseEvent, instance: the unsaved event
+
+# Sent when a submission from the intake inbox has opened its report and case, in the same
+# transaction; `extras` holds what the submission carried for other apps (the reporter's update
+# address, {"updates": {"channel", "address", "language"}}), which the notifications app keeps.
+submission_opened = Signal()  # sender: Submission, report: the new Report, extras: dict

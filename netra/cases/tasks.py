@@ -30,3 +30,15 @@ def compact_case_tallies() -> int:
     from . import tallies
 
     return tallies.compact()
+
+
+@shared_task(name="netra.cases.tasks.open_submissions")
+def open_submissions() -> int:
+    """Open the cases of reports waiting in the intake inbox (services/inbox.py).
+
+    Queued once per burst by the web after a submission commits, and every 30 seconds by beat as
+    the safety net for a lost broker message or a killed worker.
+    """
+    from .services import inbox
+
+    return inbox.drain()

@@ -37,9 +37,20 @@ def _case_event_saved(sender, instance, created, raw=False, **kwargs):
     instance._prepared_messages = None
 
 
+def _submission_opened(sender, report, extras, **kwargs):
+    """A report from the intake inbox opened its case: keep the reporter's update address, if given,
+    in the same transaction (it sends the "received" message too)."""
+    updates = extras.get("updates")
+    if updates:
+        from .services import save_reporter_contact
+
+        save_reporter_contact(report, updates["channel"], updates["address"], updates.get("language"))
+
+
 def connect() -> None:
-    from netra.cases.models import CaseEvent
-    from netra.cases.signals import event_appending
+    from netra.cases.models import CaseEvent, Submission
+    from netra.cases.signals import event_appending, submission_opened
 
     event_appending.connect(_case_event_appending, sender=CaseEvent, dispatch_uid=PREPARE_UID)
+    submission_opened.connect(_submission_opened, sender=Submission, dispatch_uid="netra.notifications.submission")
     post_save.connect(_case_event_saved, sender=CaseEvent, dispatch_uid=DISPATCH_UID)

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from netra.cases import escrow, services
 from netra.cases.models import Report
 from netra.cases.public_status import public_case, public_outcome, public_timeline
+from netra.cases.services import inbox
 from netra.core import ratelimit
 from netra.core.codes import normalize_code
 from netra.core.forms import add_service_errors
@@ -85,16 +86,25 @@ def report(request):
 
 
 def _get_report(code: str) -> Report:
-    try:
-        return Report.objects.select_related("case").get(tracking_code=normalize_code(code))
-    except Report.DoesNotExist:
-        raise Http404(_("Kode pelacakan tidak ditemukan.")) from None
+    """The report of a code; one still waiting in the intake inbox is opened now (services/inbox.py)."""
+    report = inbox.find_report(normalize_code(code))
+    if report is None:
+        raise Http404(_("Kode pelacakan tidak ditemukan."))
+    return report
+
+
+HELD_MESSAGE = gettext_lazy("Laporan dengan kode ini sudah kami terima dan tersimpan, tetapi belum dapat dicatat "
+                 "sebagai kasus. Petugas sedang memeriksanya; silakan periksa kembali nanti.")
 
 
 def _not_found(request, code):
-    """A mistyped code gets the lookup form back with the code and a message, not a bare 404."""
+    """A mistyped code gets the lookup form back with the code and a message, not a bare 404.
+    A received report that could not be opened yet says so: it is kept, not lost."""
     form = TrackForm({"code": code})
     form.is_valid()
+    if inbox.is_held(normalize_code(code)):
+        form.add_error("code", HELD_MESSAGE)
+        return render(request, "public/track.html", {"form": form}, status=200)
     form.add_error("code", _("Kode pelacakan tidak ditemukan. Periksa kembali penulisannya."))
     return render(request, "public/track.html", {"form": form}, status=404)
 
@@ -116,8 +126,11 @@ def track(request):
         return ratelimit.with_retry_after(render(request, "public/track.html", {"form": form}), wait)
     if form.is_valid():
         code = normalize_code(form.cleaned_data["code"])
-        if Report.objects.filter(tracking_code=code).exists():
+        if inbox.find_report(code) is not None:
             return redirect("public:status", code=code)
+        if inbox.is_held(code):
+            form.add_error("code", HELD_MESSAGE)
+            return render(request, "public/track.html", {"form": form})
         form.add_error("code", _("Kode pelacakan tidak ditemukan. Periksa kembali penulisannya."))
     return render(request, "public/track.html", {"form": form}, status=404 if form.errors else 200)
 

@@ -57,7 +57,7 @@ class ReportInput:
     archived_posts: list[dict] = field(default_factory=list)
 
 
-def _check_report(data: ReportInput, today: dt.date) -> dict:
+def check_report(data: ReportInput, today: dt.date) -> dict:
     errors = {}
     if not (data.subject_name or "").strip():
         errors["subject_name"] = _("Nama terlapor wajib diisi.")
@@ -102,15 +102,18 @@ def _store_files(report: Report, note: ReportNote | None, checked: list, at: dt.
         ev.save()
 
 
-def submit_report(data: ReportInput, files=(), at: dt.datetime | None = None) -> Report:
+def submit_report(data: ReportInput, files=(), at: dt.datetime | None = None,
+                  tracking_code: str | None = None) -> Report:
     """Receive a report: validate everything first, then store report, evidence and a new case.
 
     Nothing is written unless every part is valid, so a rejected submission changes nothing.
     A report after the 7-day window is still accepted, marked as outside the formal window.
+    `tracking_code` is the code already given to the reporter when the report waited in the intake
+    inbox (services/inbox.py); a new one is drawn otherwise.
     """
     at = _now(at)
     today = _local_date(at)
-    errors = _check_report(data, today)
+    errors = check_report(data, today)
     checked = _check_files(files, errors)
     if errors:
         raise ValidationError(errors)
@@ -133,8 +136,9 @@ def submit_report(data: ReportInput, files=(), at: dt.datetime | None = None) ->
         # The case first, so the report is written once with its case (no second UPDATE).
         case = _new_case(subject_name=subject_name, employee=employee, agency=agency, region=data.region,
                          conduct_date=data.conduct_date, within_window=within_window, at=at)
+        code = {"tracking_code": tracking_code} if tracking_code else {}
         report = Report.objects.create(
-            received_at=at, channel=data.channel, is_anonymous=data.is_anonymous,
+            **code, received_at=at, channel=data.channel, is_anonymous=data.is_anonymous,
             identity_encrypted=crypto.encrypt_json(identity) if identity else "",
             subject_name=subject_name, subject_agency_text=data.subject_agency_text.strip(),
             subject_nip=nip, subject_position=data.subject_position.strip(),
