@@ -32,17 +32,17 @@ def test_a_second_process_loads_the_trained_reader_instead_of_training(fresh_rea
 
 
 def test_a_changed_bank_is_never_answered_by_a_stale_model(fresh_reader, monkeypatch, tmp_path):
-    before = reading._trained_copy_path()
+    before = reading.trained_copy_path()
     changed = tmp_path / "bank.jsonl"
     shutil.copy(bank.OUT, changed)
     with changed.open("a", encoding="utf-8") as fh:
         fh.write('{"text": "pertanyaan baru", "act": "like", "object": "candidate"}\n')
     monkeypatch.setattr(bank, "OUT", changed)
-    assert reading._trained_copy_path() != before
+    assert reading.trained_copy_path() != before
 
 
 def test_a_damaged_copy_is_trained_again(fresh_reader):
-    path = reading._trained_copy_path()
+    path = reading.trained_copy_path()
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a pickle")
     assert reading.reader().read("boleh ikut kampanye?").act

@@ -393,7 +393,7 @@ class Reader:
                        question=bool(QUESTION_CUE.search(norm)))
 
 
-def _trained_copy_path() -> Path | None:
+def trained_copy_path() -> Path | None:
     """Where this process finds the reader another process already trained from the same bank and code.
 
     Every web worker used to train its own reader (about 3 s of CPU, longer when the machine is busy):
@@ -439,7 +439,7 @@ def _train_and_keep(path: Path) -> Reader:
 def _load_or_train() -> Reader:
     """The kept reader, or train it once: workers starting together wait on a file lock for the one
     that trains (`netra serve` trains it before starting them, so they usually just load it)."""
-    path = _trained_copy_path()
+    path = trained_copy_path()
     if path is None:
         return Reader(bank.load())
     found = _load(path)

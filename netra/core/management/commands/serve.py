@@ -10,6 +10,7 @@ import os
 import sys
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 
@@ -103,9 +104,7 @@ class Command(BaseCommand):
         check_static_manifest()
         # Train the self-check reader once and keep it in var/cache, so the workers load it instead of
         # each training its own while the first requests arrive (netra/learning/selfcheck/reading.py).
-        from netra.learning.selfcheck.reading import reader
-
-        reader()
+        call_command("train_selfcheck", stdout=self.stdout)
         sys.stdout.flush()
         sys.stderr.flush()
         os.execv(argv[0], argv)
