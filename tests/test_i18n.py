@@ -24,8 +24,10 @@ PAGES = {
     "/lapor/": (
         ["Report a suspected ASN neutrality violation", "Name of the reported ASN",
          "Regency/city where it happened", "Report anonymously", "Send report",
-         "Official reporting deadline: 7 days"],
-        ["Laporkan dugaan pelanggaran", "Nama ASN yang dilaporkan", "Kabupaten/kota tempat kejadian",
+         "Official reporting deadline: 7 days",
+         # the file checks' messages in the script tag: Django doubles % in a template literal's msgid
+         "File %(name)s is too large", "File type of %(name)s is not accepted"],
+        ["Laporkan dugaan pelanggaran", "terlalu besar", "tidak diterima. Yang diterima", "Nama ASN yang dilaporkan", "Kabupaten/kota tempat kejadian",
          "Laporkan secara anonim", "Kirim laporan", "7 hari"],
     ),
     "/transparansi/": (
