@@ -27,8 +27,8 @@ PAGES = {
          "Official reporting deadline: 7 days",
          # the file checks' messages in the script tag: Django doubles % in a template literal's msgid
          "File %(name)s is too large", "File type of %(name)s is not accepted"],
-        ["Laporkan dugaan pelanggaran", "terlalu besar", "tidak diterima. Yang diterima", "Nama ASN yang dilaporkan", "Kabupaten/kota tempat kejadian",
-         "Laporkan secara anonim", "Kirim laporan", "7 hari"],
+        ["Laporkan dugaan pelanggaran", "Nama ASN yang dilaporkan", "Kabupaten/kota tempat kejadian",
+         "Laporkan secara anonim", "Kirim laporan", "7 hari", "terlalu besar", "tidak diterima. Yang diterima"],
     ),
     "/transparansi/": (
         ["Summary of ASN neutrality violation handling", "Aggregate figures only", "By regency/city",
