@@ -264,6 +264,7 @@ NETRA_RATE_LIMITS = {
     "report": os.environ.get("NETRA_PUBLIC_REPORT_RATE", "30/hour"),
     "note": os.environ.get("NETRA_REPORT_NOTE_RATE", "30/hour"),
     "lookup": os.environ.get("NETRA_LOOKUP_RATE", "120/hour"),
+    "self_check": os.environ.get("NETRA_SELF_CHECK_RATE", "300/min"),
 }
 # API reports wait in the intake inbox and a worker opens their cases (netra/cases/services/inbox.py);
 # on by default where a broker runs the workers, off (opened in the request) without one.
@@ -323,12 +324,6 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     # Client address behind NETRA_TRUSTED_PROXIES proxies (0: X-Forwarded-For ignored), as everywhere.
     "NUM_PROXIES": NETRA_TRUSTED_PROXIES,
-    "DEFAULT_THROTTLE_RATES": {
-        "public_report": NETRA_RATE_LIMITS["report"],
-        "report_note": NETRA_RATE_LIMITS["note"],
-        "lookup": NETRA_RATE_LIMITS["lookup"],
-        "self_check": os.environ.get("NETRA_SELF_CHECK_RATE", "300/min"),
-    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Netra API",

@@ -29,3 +29,17 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+    def count_hit(self, key, timeout, version=None) -> int:
+        """Add one to a counter that expires `timeout` seconds after its last hit; the new count.
+
+        INCR and EXPIRE go in one round trip, and INCR is atomic, so concurrent requests of one
+        client in several workers each count (netra/core/ratelimit.py). Django's own `incr` needs an
+        `add` and an EXISTS before the INCR: three round trips.
+        """
+        key = self.make_and_validate_key(key, version=version)
+        pipe = self._cache.get_client(key, write=True).pipeline(transaction=False)
+        pipe.incr(key)
+        pipe.expire(key, int(timeout))
+        count, _ = pipe.execute()
+        return count

@@ -5,16 +5,12 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from netra.core.throttles import PublicThrottleMixin
 from netra.rules.models import Contest
 
 from . import selfcheck
-
-
-class SelfCheckThrottle(AnonRateThrottle):
-    scope = "self_check"  # rate from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] (NETRA_SELF_CHECK_RATE)
 
 
 class SelfCheckRequestSerializer(serializers.Serializer):
@@ -79,12 +75,12 @@ class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(required=False)
 
 
-class SelfCheckView(APIView):
+class SelfCheckView(PublicThrottleMixin, APIView):
     """Boleh atau tidak? Jawaban untuk satu pertanyaan atau teks, dengan aturan yang dikutip."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
-    throttle_classes = [SelfCheckThrottle]
+    throttle_scope = "self_check"  # settings.NETRA_RATE_LIMITS["self_check"] (NETRA_SELF_CHECK_RATE)
 
     @extend_schema(
         operation_id="self_check", tags=["self-check"], request=SelfCheckRequestSerializer,

@@ -9,7 +9,6 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from rest_framework.test import APIClient
-from rest_framework.throttling import SimpleRateThrottle
 
 from netra.cases import chain
 from netra.cases.models import Report
@@ -95,13 +94,9 @@ def test_a_report_that_cannot_get_its_turn_on_the_event_chain_gets_503_not_500(a
     assert api.post("/api/v1/reports/", payload(), format="json").status_code == 201
 
 
-def test_throttled_api_clients_get_429_with_retry_after(api):
-    original = SimpleRateThrottle.THROTTLE_RATES
-    SimpleRateThrottle.THROTTLE_RATES = {**original, "public_report": "2/day"}
-    try:
-        codes = [api.post("/api/v1/reports/", payload(), format="json").status_code for _ in range(3)]
-        answer = api.post("/api/v1/reports/", payload(), format="json")
-    finally:
-        SimpleRateThrottle.THROTTLE_RATES = original
+def test_throttled_api_clients_get_429_with_retry_after(api, settings):
+    settings.NETRA_RATE_LIMITS = {**settings.NETRA_RATE_LIMITS, "report": "2/day"}
+    codes = [api.post("/api/v1/reports/", payload(), format="json").status_code for _ in range(3)]
+    answer = api.post("/api/v1/reports/", payload(), format="json")
     assert codes == [201, 201, 429] and answer.status_code == 429
     assert 0 < int(answer["Retry-After"]) <= 86400

@@ -8,7 +8,6 @@ from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from rest_framework.test import APIClient
-from rest_framework.throttling import SimpleRateThrottle
 
 from netra.cases.models import Report
 from netra.core.clientip import client_ip
@@ -16,18 +15,13 @@ from tests.api.test_reports_api import payload
 from tests.public.test_report_pages import form_data, region_id  # noqa: F401 - fixture
 
 # Day windows: a fixed window that ends mid-test would hand out a fresh allowance and make a test flaky.
-LIMITS = {"report": "3/day", "note": "2/day", "lookup": "4/day"}
-DRF = {"public_report": "3/day", "report_note": "2/day", "lookup": "4/day", "self_check": "300/min"}
+LIMITS = {"report": "3/day", "note": "2/day", "lookup": "4/day", "self_check": "3/day"}
 
 
 @pytest.fixture
 def tight(settings):
-    """Small limits; DRF copies its rates into a class attribute at import, so that is swapped too."""
+    """Small limits, read on each request by the pages and the API alike."""
     settings.NETRA_RATE_LIMITS = LIMITS
-    original = SimpleRateThrottle.THROTTLE_RATES
-    SimpleRateThrottle.THROTTLE_RATES = DRF
-    yield
-    SimpleRateThrottle.THROTTLE_RATES = original
 
 
 def test_the_counters_live_in_the_shared_database_cache_without_redis(db):
@@ -54,7 +48,7 @@ def test_a_spoofed_forwarded_for_gets_no_fresh_allowance_without_a_proxy(client,
         client.post(reverse("public:report"), form_data(region=region_id), HTTP_X_FORWARDED_FOR=f"10.0.0.{i}")
     response = client.post(reverse("public:report"), form_data(region=region_id), HTTP_X_FORWARDED_FOR="10.1.1.1")
     assert response.status_code == 429
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR="192.0.2.9")  # the page and the API share an address's allowance
     body = payload(anonymous=True)
     codes = [api.post("/api/v1/reports/", body, format="json", HTTP_X_FORWARDED_FOR=f"10.2.0.{i}").status_code
              for i in range(4)]
@@ -97,6 +91,30 @@ def test_one_code_looked_up_again_counts_once(client, region_id, tight):  # noqa
     assert client.get(reverse("public:status", args=[typed.replace(" ", "")]), follow=True).status_code == 200
     codes = [client.get(reverse("public:track"), {"code": f"NTR-AAAA-BBBB-CC{i:02d}"}).status_code for i in range(4)]
     assert codes == [404, 404, 404, 429]  # the own code took one of the four
+
+
+def test_the_page_and_the_api_share_one_allowance(client, region_id, tight):  # noqa: F811
+    for _ in range(2):
+        assert client.post(reverse("public:report"), form_data(region=region_id)).status_code == 302
+    api = APIClient(REMOTE_ADDR="127.0.0.1")  # the test client's address
+    codes = [api.post("/api/v1/reports/", payload(anonymous=True), format="json").status_code for _ in range(2)]
+    assert codes == [201, 429]
+
+
+def test_an_api_lookup_of_one_code_counts_once(client, region_id, tight):  # noqa: F811
+    client.post(reverse("public:report"), form_data(region=region_id))
+    code = Report.objects.get().tracking_code
+    api = APIClient(REMOTE_ADDR="192.0.2.10")
+    assert {api.get(f"/api/v1/reports/{code}/").status_code for _ in range(6)} == {200}
+    codes = [api.get(f"/api/v1/reports/NTR-AAAA-BBBB-FF{i:02d}/").status_code for i in range(4)]
+    assert codes == [404, 404, 404, 429]  # the own code took one of the four
+
+
+def test_self_check_api_is_limited_in_indonesian(db, tight):
+    api = APIClient(REMOTE_ADDR="192.0.2.11")
+    codes = [api.post("/api/v1/self-check/", {"action": "like"}, format="json").status_code for _ in range(4)]
+    assert codes[3] == 429 and "Terlalu banyak permintaan" in str(api.post(
+        "/api/v1/self-check/", {"action": "like"}, format="json").data)
 
 
 def test_reporter_notes_are_limited_and_the_text_is_kept(client, region_id, tight):  # noqa: F811
