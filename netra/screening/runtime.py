@@ -32,6 +32,8 @@ from .normalize import Normalized
 
 FORMAT = 1
 _WORD_CACHE_MAX = 200_000
+# Posts scored together by `RuntimeModel.predict` (see there).
+PREDICT_BATCH = 256
 
 
 def file_sha256(path: str | Path) -> str:
@@ -94,10 +96,10 @@ class RuntimeModel:
         self.meta = dict(meta)
         self.word_vocab = {t: i for i, t in enumerate(word_vocab)}
         self.char_vocab = {t: i for i, t in enumerate(char_vocab)}
-        self.word_idf = word_idf
-        self.char_idf = char_idf
-        self.weights = weights          # (n_features, n_classes + n_stance) float32
-        self.intercepts = intercepts    # (n_classes + n_stance,) float32
+        # idf of the word columns, then of the character columns (as the columns of the weights)
+        self.idf = np.concatenate([word_idf, char_idf])
+        self.weights = np.asarray(weights)        # (n_features, n_classes + n_stance) float32
+        self.intercepts = np.asarray(intercepts)  # (n_classes + n_stance,) float32
         self.classes: list[str] = list(meta["classes"])
         self.stance_classes: list[str] | None = meta.get("stance_classes")
         self.kind: str = meta["classifier"]
@@ -106,6 +108,8 @@ class RuntimeModel:
         self.dense_weight = float(meta["dense_weight"])
         self.char_range = tuple(meta["char_ngram_range"])
         self.n_word, self.n_char = len(self.word_vocab), len(self.char_vocab)
+        if len(self.idf) != self.n_word + self.n_char:
+            raise ValueError("runtime model: idf lengths do not match the vocabularies")
         self.n_features = int(weights.shape[0])
         self.n_cls = len(self.classes)
         self._word_cache: dict[str, array] = {}
@@ -113,6 +117,14 @@ class RuntimeModel:
             raise ValueError("runtime model: duplicate terms in a vocabulary")
         if self.n_features != self.n_word + self.n_char + int(meta["n_dense"]):
             raise ValueError("runtime model: weight rows do not match the vocabularies")
+
+    @property
+    def word_idf(self) -> np.ndarray:
+        return self.idf[: self.n_word]
+
+    @property
+    def char_idf(self) -> np.ndarray:
+        return self.idf[self.n_word:]
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -191,16 +203,25 @@ class RuntimeModel:
 
     # ---- scoring -------------------------------------------------------------------------------
     def predict(self, norms: Sequence[Normalized], matches: Sequence[Match]) -> tuple[np.ndarray, np.ndarray | None]:
-        """(class probabilities (n, classes) as `predict_proba`, stance decision values or None)."""
+        """(class probabilities (n, classes) as `predict_proba`, stance decision values or None).
+
+        Scored PREDICT_BATCH posts at a time: the numpy arrays of a batch are a few bytes per
+        feature of every post, and a worker keeps its peak memory, so the batch bounds it.
+        """
         n = len(norms)
-        rows, cols, data = self._features(norms, matches)
-        lengths = np.bincount(rows, minlength=n).astype(np.int64)
-        starts = np.zeros(n, dtype=np.int64)
-        np.cumsum(lengths[:-1], out=starts[1:])
-        terms = data[:, None] * self.weights[cols]  # float32, one rounding per product as in SciPy
-        decision = _row_sums(lengths, starts, terms, np.float32) + self.intercepts
+        decision = np.empty((n, self.weights.shape[1]), dtype=np.float32)
+        for i in range(0, n, PREDICT_BATCH):
+            decision[i: i + PREDICT_BATCH] = self._decision(norms[i: i + PREDICT_BATCH], matches[i: i + PREDICT_BATCH])
         nc = self.n_cls
         return self._proba(decision[:, :nc]), (decision[:, nc:] if self.stance_classes else None)
+
+    def _decision(self, norms: Sequence[Normalized], matches: Sequence[Match]) -> np.ndarray:
+        """`X @ W + b` as SciPy computes it for the CSR rows of `FeatureBuilder.transform`."""
+        lengths, cols, data = self._features(norms, matches)
+        starts = np.zeros(len(lengths), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        terms = data[:, None] * self.weights[cols]  # float32, one rounding per product as in SciPy
+        return _row_sums(lengths, starts, terms, np.float32) + self.intercepts
 
     def stance_proba(self, decision: np.ndarray) -> np.ndarray:
         """The stance model's `predict_proba` from its decision values."""
@@ -223,45 +244,74 @@ class RuntimeModel:
         return proba
 
     def _features(self, norms: Sequence[Normalized], matches: Sequence[Match]):
-        """The rows of `FeatureBuilder.transform` as (row, column, value), each row's columns ascending."""
+        """The CSR rows of `FeatureBuilder.transform`: (entries per row, columns, values), each row
+        its word block, then its character block, then its dense block, columns ascending."""
         n = len(norms)
         w_rows, w_cols = self._word_ids(norms)
         c_rows, c_cols = self._char_ids(norms)
-        w_rows, w_cols, w_data = self._tfidf(w_rows, w_cols, self.n_word, self.word_idf, n)
-        c_rows, c_cols, c_data = self._tfidf(c_rows, c_cols, self.n_char, self.char_idf, n)
+        # one tf-idf pass for both blocks: post r's word counts are sub-row 2r, its character counts
+        # sub-row 2r + 1 (columns after the word vocabulary), so the entries come out in CSR order
+        sub = np.concatenate([w_rows * 2, c_rows * 2 + 1])
+        col = np.concatenate([w_cols, c_cols + self.n_word])
+        tf_sub, tf_cols, tf_data = self._tfidf(sub, col, 2 * n)
         dense = np.asarray([dense_row(nm, m) for nm, m in zip(norms, matches, strict=True)], dtype=np.float32)
         dense = dense.reshape(n, -1)
         dense *= self.dense_weight
         d_rows, d_cols = np.nonzero(dense)
         d_data = dense[d_rows, d_cols]
-        rows = np.concatenate([w_rows, c_rows, d_rows.astype(np.int64)])
-        cols = np.concatenate([w_cols, c_cols + self.n_word, d_cols.astype(np.int64) + self.n_word + self.n_char])
-        data = np.concatenate([w_data, c_data, d_data])
-        order = np.argsort(rows * self.n_features + cols, kind="stable")
-        return rows[order], cols[order], data[order]
+        tf_len = np.bincount(tf_sub // 2, minlength=n)
+        d_len = np.bincount(d_rows, minlength=n)
+        lengths = (tf_len + d_len).astype(np.int64)
+        starts = np.zeros(n, dtype=np.int64)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        total = int(lengths.sum())
+        cols = np.empty(total, dtype=np.int64)
+        data = np.empty(total, dtype=np.float32)
+        # place each block's entries after the earlier blocks of the same row (no sort needed)
+        tf_first = np.zeros(n, dtype=np.int64)
+        np.cumsum(tf_len[:-1], out=tf_first[1:])
+        tf_row = tf_sub // 2
+        pos = starts[tf_row] + (np.arange(len(tf_sub)) - tf_first[tf_row])
+        cols[pos], data[pos] = tf_cols, tf_data
+        d_first = np.zeros(n, dtype=np.int64)
+        np.cumsum(d_len[:-1], out=d_first[1:])
+        pos = starts[d_rows] + tf_len[d_rows] + (np.arange(len(d_rows)) - d_first[d_rows])
+        cols[pos], data[pos] = d_cols + (self.n_word + self.n_char), d_data
+        return lengths, cols, data
 
-    def _tfidf(self, rows: np.ndarray, cols: np.ndarray, width: int, idf: np.ndarray, n: int):
-        """TfidfTransformer (sublinear tf, idf, l2 per row) on counts, in its float32 arithmetic."""
-        keys, counts = np.unique(rows * width + cols, return_counts=True)
+    def _tfidf(self, rows: np.ndarray, cols: np.ndarray, n_rows: int):
+        """TfidfTransformer (sublinear tf, idf, l2 per row) on counts, in its float32 arithmetic.
+
+        Returns (row, column, value) sorted by row, then column, like a canonical CSR matrix.
+        """
+        width = self.n_word + self.n_char
+        key_type = np.int32 if n_rows * width < 2**31 else np.int64
+        keys, counts = np.unique((rows * width + cols).astype(key_type), return_counts=True)
         r, c = keys // width, keys % width
         data = counts.astype(np.float32)
         np.log(data, out=data)
         data += 1.0
-        data *= idf[c]
-        lengths = np.bincount(r, minlength=n).astype(np.int64)
-        starts = np.zeros(n, dtype=np.int64)
-        np.cumsum(lengths[:-1], out=starts[1:])
-        # _inplace_csr_row_normalize_l2: float32 squares summed in a double, then x /= sqrt(sum)
+        data *= self.idf[c]
+        lengths = np.bincount(r, minlength=n_rows).astype(np.int64)
+        # _inplace_csr_row_normalize_l2: float32 squares summed in a double, then x /= sqrt(sum).
+        # Every value is >= 1 (1 + log(count) >= 1, idf >= 1), so every square is a float32 >= 1 whose
+        # last bit is worth at least 2**-23; while a row's sum stays below 2**29 it fits a double's
+        # 53 bits exactly, whatever the order of the additions: bincount's sum is then the loop's.
         sq = (data * data).astype(np.float64)
-        norm = np.sqrt(_row_sums(lengths, starts, sq, np.float64))
+        norm = np.bincount(r, weights=sq, minlength=n_rows)
+        if len(data) and (data.min() < 1.0 or norm.max() >= 2.0**29):  # not exact: add in the loop's order
+            starts = np.zeros(n_rows, dtype=np.int64)
+            np.cumsum(lengths[:-1], out=starts[1:])
+            norm = _row_sums(lengths, starts, sq, np.float64)
+        norm = np.sqrt(norm)
         data = (data.astype(np.float64) / np.repeat(norm, lengths)).astype(np.float32)
-        return r, c, data
+        return r.astype(np.int64), c.astype(np.int64), data
 
     def _word_ids(self, norms: Sequence[Normalized]) -> tuple[np.ndarray, np.ndarray]:
         get = self.word_vocab.get
         indices = array("q")
-        rows = array("q")
-        for r, norm in enumerate(norms):
+        counts = array("q")
+        for norm in norms:
             toks = norm.tokens
             before = len(indices)
             for tok in toks:
@@ -272,8 +322,9 @@ class RuntimeModel:
                 i = get(a + " " + b)
                 if i is not None:
                     indices.append(i)
-            rows.extend([r] * (len(indices) - before))
-        return np.frombuffer(rows, dtype=np.int64), np.frombuffer(indices, dtype=np.int64)
+            counts.append(len(indices) - before)
+        rows = np.repeat(np.arange(len(norms), dtype=np.int64), np.frombuffer(counts, dtype=np.int64))
+        return rows, np.frombuffer(indices, dtype=np.int64)
 
     def _char_ids(self, norms: Sequence[Normalized]) -> tuple[np.ndarray, np.ndarray]:
         """Character n-gram columns per post, cached per word (`char_wb` n-grams never cross words)."""

@@ -96,8 +96,8 @@ def test_comparison_catches_a_diverging_runtime(reference, damage):
         runtime.weights = runtime.weights.copy()
         runtime.weights[runtime.word_vocab["coblos"], 1] += 1e-3
     elif damage == "idf":
-        runtime.char_idf = runtime.char_idf.copy()
-        runtime.char_idf[runtime.char_vocab[" pr"]] *= 1.0001
+        runtime.idf = runtime.idf.copy()
+        runtime.idf[runtime.n_word + runtime.char_vocab[" pr"]] *= 1.0001
     elif damage == "calibration":
         runtime.cal_a = runtime.cal_a.copy()
         runtime.cal_a[0] += 1e-6
