@@ -13,13 +13,18 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .lexicon import Match
 from .normalize import Normalized
+
+if TYPE_CHECKING:
+    from scipy import sparse
+
+# SciPy and scikit-learn are imported inside FeatureBuilder only: `dense_row` is also used at
+# screening time (runtime.py), by processes that must not load them (issue 15 "Speed/memory").
 
 DENSE_FEATURES = (
     "cue_name", "cue_party", "cue_campaign", "cue_account", "cue_mock", "cue_uncounted", "context_terms",
@@ -102,6 +107,8 @@ class FeatureBuilder:
     """Fits the vectorisers once, then turns (normalised post, lexicon match) pairs into a matrix."""
 
     def __init__(self, dense_weight: float = DENSE_WEIGHT, char_max_features: int = 60_000):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         self.word = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2,
                                     sublinear_tf=True, dtype=np.float32)
         self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, lowercase=False,
@@ -122,6 +129,8 @@ class FeatureBuilder:
         return self
 
     def transform(self, norms: Sequence[Normalized], matches: Sequence[Match]) -> sparse.csr_matrix:
+        from scipy import sparse
+
         dense = np.asarray([dense_row(n, m) for n, m in zip(norms, matches, strict=True)], dtype=np.float32)
         dense *= self.dense_weight
         return sparse.hstack(
@@ -149,6 +158,8 @@ class FeatureBuilder:
 
     @staticmethod
     def _tfidf(vec, indices: array, indptr: array, n_docs) -> sparse.csr_matrix:
+        from scipy import sparse
+
         # array("i") buffers, not lists: numpy reads them without converting a Python int per entry
         # (converting the lists was a tenth of the screener's time, issue 15 item 7).
         counts = sparse.csr_matrix(

@@ -14,12 +14,12 @@ from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import joblib
 import numpy as np
 
 from .features import FEATURES_VERSION
 from .lexicon import Lexicon, Match
 from .normalize import Normalized, normalize
+from .runtime import RuntimeModel, file_sha256
 from .violation import violation_form
 
 LABELS = ("partisan", "political_neutral", "non_political")
@@ -275,6 +275,43 @@ def default_model_path() -> Path:
     return models / manifest["artifact"]
 
 
+def runtime_path(artifact_path: str | Path) -> Path:
+    """The numpy export of an artifact: `<name>.runtime/` beside `<name>.joblib`."""
+    p = Path(artifact_path)
+    return p.with_name(p.stem + ".runtime")
+
+
+def export_runtime(artifact: Mapping, artifact_path: str | Path) -> Path:
+    """Write the numpy export of `artifact` (saved at `artifact_path`) beside it."""
+    return RuntimeModel.from_artifact(artifact).export(runtime_path(artifact_path), file_sha256(artifact_path))
+
+
+def load_artifact(path: str | Path | None = None) -> dict:
+    """The artifact at `path` (default: the shipped one), from its numpy export when that was made
+    from this very file (same sha256), else from the joblib file (which imports scikit-learn).
+
+    Why: a process that screens should not import scikit-learn and SciPy (issue 15 "Speed/memory").
+    A path naming a `.runtime` folder loads that export.
+    """
+    path = Path(path) if path else default_model_path()
+    if path.is_dir():
+        runtime = RuntimeModel.load(path)
+    else:
+        runtime = None
+        folder = runtime_path(path)
+        if (folder / "meta.json").is_file():
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            if meta.get("source_sha256") == file_sha256(path):
+                runtime = RuntimeModel.load(folder)
+        if runtime is None:
+            import joblib
+
+            return joblib.load(path)
+    meta = runtime.meta
+    return {"runtime": runtime, "version": meta["version"], "lexicon_version": meta["lexicon_version"],
+            "features_version": meta["features_version"], "partisan_threshold": meta["partisan_threshold"]}
+
+
 class Screener:
     """Screens posts for partisan election content. Thread-safe for reading after construction."""
 
@@ -286,11 +323,16 @@ class Screener:
                 f"model artifact {artifact.get('version')!r} was trained with features version "
                 f"{artifact.get('features_version', '1-2')}, this code computes version {FEATURES_VERSION}: "
                 "retrain it with `netra screening train` (add --feedback FILE to keep verifier feedback)")
-        self.features = artifact["features"]
-        self.classifier = artifact["classifier"]
+        # The scikit-learn objects when built from a trained artifact (training, custom models); None
+        # when loaded from the numpy export. Screening always scores with `self.runtime`, which gives
+        # the same probabilities without scikit-learn (runtime.py).
+        self.features = artifact.get("features")
+        self.classifier = artifact.get("classifier")
         self.stance_model = artifact.get("stance")
+        runtime = artifact.get("runtime")
+        self.runtime: RuntimeModel = runtime if runtime is not None else RuntimeModel.from_artifact(artifact)
         self.model_version: str = artifact["version"]
-        self.classes: list[str] = [str(c) for c in self.classifier.classes_]
+        self.classes: list[str] = list(self.runtime.classes)
         # partisan when p(partisan) >= this (chosen by CV at training); None: plain argmax
         self.partisan_threshold: float | None = artifact.get("partisan_threshold")
         self.lexicon = lexicon or Lexicon.load()
@@ -308,7 +350,7 @@ class Screener:
 
         `max_chars` caps the characters screened per post (`ScreenResult.truncated` says when).
         """
-        artifact = joblib.load(path or default_model_path())
+        artifact = load_artifact(path)
         return cls(artifact, Lexicon.load(extra=extra_lexicon) if extra_lexicon else None, max_chars)
 
     # ---- public API ----------------------------------------------------------------------
@@ -329,8 +371,7 @@ class Screener:
         clipped = [clip_text(t or "", self.max_chars) for t in texts]
         norms = [normalize(t) for t, _cut in clipped]
         matches = [self.lexicon.match(nm, d) for nm, d in zip(norms, posted_ats, strict=True)]
-        X = self.features.transform(norms, matches)
-        proba = self.classifier.predict_proba(X)
+        proba, stance_decision = self.runtime.predict(norms, matches)
         stance_proba = None
         partisan_col = self.classes.index("partisan")
         electoral = np.array([has_campaign_cue(m) for m in matches])
@@ -338,9 +379,9 @@ class Screener:
         chosen = decide(proba, self.classes, self.partisan_threshold, electoral,
                         np.array([r is not None for r in rules]))
         is_partisan = chosen == partisan_col
-        if self.stance_model is not None and is_partisan.any():
-            stance_proba = np.zeros((n, len(self.stance_model.classes_)))
-            stance_proba[is_partisan] = self.stance_model.predict_proba(X[is_partisan])
+        if stance_decision is not None and is_partisan.any():
+            stance_proba = np.zeros((n, len(self.runtime.stance_classes or ())))
+            stance_proba[is_partisan] = self.runtime.stance_proba(stance_decision[is_partisan])
         plain = decide(proba, self.classes, self.partisan_threshold)  # the model's label without the rules
         out = []
         for i in range(n):
@@ -364,7 +405,7 @@ class Screener:
         targets = match.targets(self.lexicon)
         stance = "support"
         if stance_proba is not None:
-            stance = str(self.stance_model.classes_[int(np.argmax(stance_proba))])
+            stance = str(self.runtime.stance_classes[int(np.argmax(stance_proba))])
         if any(h.counted and h.chosen.kind == "mock" and h.chosen.stance == "attack" for h in match.hits):
             stance = "attack" if stance == "none" else stance
         evidence = self._evidence(text, norm, match)

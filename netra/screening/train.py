@@ -27,7 +27,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from .features import FEATURES_VERSION, FeatureBuilder
 from .lexicon import Lexicon
-from .model import LABELS, Screener, decide, rule_for
+from .model import LABELS, Screener, decide, export_runtime, rule_for
 from .normalize import normalize, plain_copy
 
 DEFAULT_SEED = 13
@@ -403,6 +403,8 @@ def train(data_path: str | Path | None = None, feedback_path: str | Path | None 
         out = Path(out_dir) if out_dir else Path(str(resources.files("netra.screening").joinpath("models")))
         out.mkdir(parents=True, exist_ok=True)
         joblib.dump(artifact, out / manifest["artifact"], compress=3)
+        # the numpy export that screening loads without scikit-learn (runtime.py)
+        export_runtime(artifact, out / manifest["artifact"])
         (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                            encoding="utf-8")
     return artifact, manifest
