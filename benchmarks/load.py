@@ -287,12 +287,20 @@ class Server:
         self.env, self.port, self.proc = env, port, None
         self.log = open(Path(env["NETRA_VAR_DIR"]) / "serve.log", "ab")  # noqa: SIM115 - closed in stop()
 
-    def start(self):
+    def _port_taken(self) -> bool:
         import socket
 
-        with socket.socket() as probe:  # another server there would answer for ours and hide our reports
-            if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+        with socket.socket() as probe:
+            return probe.connect_ex(("127.0.0.1", self.port)) == 0
+
+    def start(self):
+        # Another server there would answer for ours and hide our reports. After kill_all the killed
+        # workers may hold the listening socket for a moment longer than the master: wait for it.
+        free_by = time.monotonic() + (10 if self.proc is not None else 0)
+        while self._port_taken():
+            if time.monotonic() >= free_by:
                 raise SystemExit(f"port {self.port} is already in use; stop what listens there or pass --port")
+            time.sleep(0.2)
         self.proc = subprocess.Popen([PYTHON, "-m", "netra.cli", "serve", "--bind", f"127.0.0.1:{self.port}"],
                                      env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 120
