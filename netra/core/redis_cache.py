@@ -31,7 +31,7 @@ class RedisCache(DjangoRedisCache):
         self._class = RedisCacheClient
 
     def count_hit(self, key, timeout, version=None) -> int:
-        """Add one to a counter that expires `timeout` seconds after its last hit; the new count.
+        """Add one to a counter that expires `timeout` seconds after its first hit; the new count.
 
         INCR is atomic, so concurrent requests of one client in several workers each count
         (netra/core/ratelimit.py); the first hit of a window also sets its expiry. One round trip
