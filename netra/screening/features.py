@@ -64,6 +64,22 @@ def _near_any(a: int, sorted_pos: list[int]) -> bool:
     return i < len(sorted_pos) and sorted_pos[i] <= a + NEAR
 
 
+def add_word_columns(indices: array, tokens: Sequence[str], get) -> None:
+    """Append the vocabulary columns of a post's tokens and token bigrams (`get`: vocabulary.get).
+
+    The word vectoriser's analysis done on the normaliser's tokens; shared by FeatureBuilder and the
+    numpy runtime (runtime.py) so that both always build the same columns.
+    """
+    for tok in tokens:
+        i = get(tok)
+        if i is not None:
+            indices.append(i)
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        i = get(a + " " + b)
+        if i is not None:
+            indices.append(i)
+
+
 def dense_row(norm: Normalized, match: Match) -> list[float]:
     """Contest-independent lexicon features of one post (log-scaled counts)."""
     row = [0.0] * len(DENSE_FEATURES)
@@ -139,20 +155,11 @@ class FeatureBuilder:
 
     def _word_transform(self, norms: Sequence[Normalized]) -> sparse.csr_matrix:
         """Same matrix as `self.word.transform` (tokens and bigrams), without re-tokenising the text."""
-        vocab = self.word.vocabulary_
-        get = vocab.get
+        get = self.word.vocabulary_.get
         indices = array("i")
         indptr = array("i", [0])
         for norm in norms:
-            toks = norm.tokens
-            for tok in toks:
-                i = get(tok)
-                if i is not None:
-                    indices.append(i)
-            for a, b in zip(toks, toks[1:], strict=False):
-                i = get(a + " " + b)
-                if i is not None:
-                    indices.append(i)
+            add_word_columns(indices, norm.tokens, get)
             indptr.append(len(indices))
         return self._tfidf(self.word, indices, indptr, len(norms))
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import dense_row
+from .features import add_word_columns, dense_row
 from .lexicon import Match
 from .normalize import Normalized
 
@@ -312,16 +312,8 @@ class RuntimeModel:
         indices = array("q")
         counts = array("q")
         for norm in norms:
-            toks = norm.tokens
             before = len(indices)
-            for tok in toks:
-                i = get(tok)
-                if i is not None:
-                    indices.append(i)
-            for a, b in zip(toks, toks[1:], strict=False):
-                i = get(a + " " + b)
-                if i is not None:
-                    indices.append(i)
+            add_word_columns(indices, norm.tokens, get)
             counts.append(len(indices) - before)
         rows = np.repeat(np.arange(len(norms), dtype=np.int64), np.frombuffer(counts, dtype=np.int64))
         return rows, np.frombuffer(indices, dtype=np.int64)

@@ -114,6 +114,15 @@ def test_char_ngrams_equal_sklearn_analyzer(reference):
     assert all(char_wb_ngrams(w, 2, 5) == analyzer(w) for w in words)
 
 
+def test_word_columns_equal_sklearn_vectorizer(reference):
+    """The shared token + bigram lookup (features.add_word_columns, used by both paths) builds the
+    matrix scikit-learn's own word analysis does, so the two paths cannot agree on a wrong one."""
+    norms, features = reference[0][:800], reference[4]["features"]
+    ours = features._word_transform(norms)
+    theirs = features.word.transform([" ".join(n.tokens) for n in norms])
+    assert ours.shape == theirs.shape and abs(ours - theirs).max() < 1e-6
+
+
 def test_screener_results_equal_with_either_loader(tmp_path, reference):
     """A Screener built from the joblib artifact and one loaded from the export give the same results."""
     texts = _texts()[::7]
