@@ -269,6 +269,12 @@ NETRA_RATE_LIMITS = {
 # API reports wait in the intake inbox and a worker opens their cases (netra/cases/services/inbox.py);
 # on by default where a broker runs the workers, off (opened in the request) without one.
 NETRA_INTAKE_INBOX = env_bool("NETRA_INTAKE_INBOX", bool(REDIS_URL) and not TESTING)
+# In a surge of API reports (this many a second or more) the worker that opens their cases gives
+# the cores to the web for NETRA_INBOX_SURGE_PAUSE seconds at a time, but no report waits longer
+# than NETRA_INBOX_MAX_WAIT seconds for its case (inbox.gives_way). 0 turns it off.
+NETRA_INBOX_SURGE_RATE = float(os.environ.get("NETRA_INBOX_SURGE_RATE", "20"))
+NETRA_INBOX_SURGE_PAUSE = float(os.environ.get("NETRA_INBOX_SURGE_PAUSE", "2"))
+NETRA_INBOX_MAX_WAIT = float(os.environ.get("NETRA_INBOX_MAX_WAIT", "120"))
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

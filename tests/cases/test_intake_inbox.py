@@ -156,3 +156,56 @@ def test_two_workers_open_each_submission_exactly_once(client, inbox_on):
     assert chain.verify().ok
     with transaction.atomic():
         assert inbox.open_pending() == 0
+
+
+def _after_a_surge(per_second: float):
+    """As if the worker's previous look was a second ago and `per_second` reports arrived since."""
+    import time
+
+    from django.core.cache import cache
+    from django.db.models import Max
+
+    latest = Submission.objects.aggregate(m=Max("id"))["m"] or 0
+    cache.set(inbox.SAMPLE_KEY, (time.time() - 1.0, latest - per_second), 60)
+
+
+@pytest.fixture
+def requeued(monkeypatch):
+    """The worker's "come back later" messages, kept instead of run (eager Celery would run them now)."""
+    from netra.cases import tasks
+
+    calls = []
+    monkeypatch.setattr(tasks.open_submissions, "apply_async", lambda *a, **kw: calls.append(kw))
+    return calls
+
+
+def test_in_a_surge_the_worker_gives_the_cores_to_the_web(client, inbox_on, settings, requeued):
+    settings.NETRA_INBOX_SURGE_RATE, settings.NETRA_INBOX_SURGE_PAUSE = 20, 2
+    codes = [post(client).json()["tracking_code"] for _ in range(3)]
+    _after_a_surge(50)
+    assert inbox.drain() == 0
+    assert Submission.objects.filter(tracking_code__in=codes, status="pending").count() == 3
+    assert requeued == [{"countdown": 2}]
+    from django.core.cache import cache
+
+    assert cache.get(inbox.KICK_KEY)  # kept up: the web queues no task per report meanwhile
+    # The surge is over (two reports a second): the next look opens them all and lowers the flag.
+    _after_a_surge(2)
+    assert inbox.drain() == 3 and cache.get(inbox.KICK_KEY) is None
+    assert Report.objects.filter(tracking_code__in=codes).count() == 3
+
+
+def test_no_report_waits_longer_than_the_limit_even_in_a_surge(client, inbox_on, settings, requeued):
+    settings.NETRA_INBOX_SURGE_RATE, settings.NETRA_INBOX_MAX_WAIT = 20, 120
+    code = post(client).json()["tracking_code"]
+    Submission.objects.filter(tracking_code=code).update(received_at=timezone.now() - timezone.timedelta(seconds=121))
+    _after_a_surge(500)
+    assert inbox.drain() == 1 and Report.objects.filter(tracking_code=code).exists()
+    assert requeued == []
+
+
+def test_giving_way_can_be_turned_off(client, inbox_on, settings, requeued):
+    settings.NETRA_INBOX_SURGE_RATE = 0
+    post(client)
+    _after_a_surge(500)
+    assert inbox.drain() == 1 and requeued == []

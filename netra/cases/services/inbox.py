@@ -17,11 +17,13 @@ See models.Submission and docs/decisions.md, "The intake inbox".
 import dataclasses
 import datetime as dt
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,6 +39,8 @@ log = logging.getLogger(__name__)
 
 KICK_KEY = "netra:intake-inbox:kick"
 KICK_SECONDS = 60  # a kick older than this is forgotten, so a lost task cannot silence the inbox
+SAMPLE_KEY = "netra:intake-inbox:arrivals"  # (time, highest submission id) at the worker's last look
+BATCH = 25  # submissions opened between two looks at the arrival rate
 MAX_ATTEMPTS = 5
 PAYLOAD_VERSION = 1
 ST = Submission.Status
@@ -171,15 +175,72 @@ def kick() -> None:
         cache.delete(KICK_KEY)
 
 
+def arrival_rate() -> float | None:
+    """Submissions received per second since the worker's previous look (None on a first look).
+
+    Read from the highest submission id, one index lookup, so the web pays nothing for it.
+    """
+    now, latest = time.time(), Submission.objects.aggregate(m=Max("id"))["m"] or 0
+    previous = cache.get(SAMPLE_KEY)
+    cache.set(SAMPLE_KEY, (now, latest), KICK_SECONDS)
+    if not previous or not 0.05 <= now - previous[0] <= KICK_SECONDS:
+        return None
+    return max(latest - previous[1], 0) / (now - previous[0])
+
+
+def gives_way() -> bool:
+    """True while reports arrive in a surge and none has waited longer than it may.
+
+    The web and the worker share the machine's cores. In a surge (NETRA_INBOX_SURGE_RATE reports a
+    second or more) every core the worker spends opening cases is taken from accepting reports, and
+    a report that is not accepted is the one thing that must not happen; an opened case can wait a
+    minute (its reporter's lookup opens it on the spot). So the worker steps back, but never for
+    longer than NETRA_INBOX_MAX_WAIT seconds for the oldest waiting report: the oldest ones are
+    opened regardless, so a surge that does not end cannot starve the inbox. 0 turns this off
+    (a worker on a machine of its own takes nothing from the web).
+    """
+    surge = settings.NETRA_INBOX_SURGE_RATE
+    if not surge:
+        return False
+    rate = arrival_rate()
+    if rate is None or rate < surge:
+        return False
+    oldest = (Submission.objects.filter(status=ST.PENDING).order_by("id")
+              .values_list("received_at", flat=True).first())
+    return oldest is not None and timezone.now() - oldest < dt.timedelta(seconds=settings.NETRA_INBOX_MAX_WAIT)
+
+
 def drain() -> int:
     """The worker's job: open everything waiting, lower the kick flag, then look once more.
 
     A submission committed while the flag was still up did not queue a task; it committed before
-    the flag went down, so the second look sees it.
+    the flag went down, so the second look sees it. Between batches the worker looks at the arrival
+    rate and, in a surge, hands the rest to a task in a few seconds (`gives_way`); the kick flag
+    stays up meanwhile, so the web does not queue more tasks.
     """
-    done = open_pending()
+    done = 0
+    while True:
+        if gives_way():
+            _come_back()
+            return done
+        opened = open_pending(limit=BATCH)
+        done += opened
+        if opened < BATCH:
+            break
     cache.delete(KICK_KEY)
     return done + open_pending()
+
+
+def _come_back() -> None:
+    """Queue the next look in NETRA_INBOX_SURGE_PAUSE seconds; the beat sweep covers a lost one."""
+    from ..tasks import open_submissions
+
+    cache.set(KICK_KEY, 1, timeout=KICK_SECONDS)
+    try:
+        open_submissions.apply_async(countdown=settings.NETRA_INBOX_SURGE_PAUSE)
+    except Exception:
+        log.exception("could not queue the intake inbox; the periodic sweep will open the submissions")
+        cache.delete(KICK_KEY)
 
 
 def find_report(code: str) -> Report | None:
