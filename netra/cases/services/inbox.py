@@ -92,7 +92,7 @@ def accept_report(data: ReportInput, extras: dict | None = None, at: dt.datetime
     """
     at = at or timezone.now()
     if not settings.NETRA_INTAKE_INBOX:  # no worker to wait for: open the case now, in this transaction
-        with transaction.atomic(savepoint=False):
+        with transaction.atomic():  # the case and the reporter's update contact, together or not at all
             report = submit_report(data, at=at)
             submission_opened.send(sender=Submission, report=report, extras=extras or {})
         return Accepted(report.tracking_code, report.within_window, at)
