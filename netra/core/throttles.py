@@ -13,6 +13,7 @@ from rest_framework.exceptions import APIException, Throttled
 from rest_framework.throttling import BaseThrottle
 
 from netra.core import ratelimit
+from netra.core.codes import normalize_code
 
 # API scope -> key of settings.NETRA_RATE_LIMITS
 SCOPES = {"public_report": "report", "report_note": "note", "lookup": "lookup", "self_check": "self_check"}
@@ -31,7 +32,8 @@ class ClientScopedThrottle(BaseThrottle):
         scope = getattr(view, "throttle_scope", None)
         if scope is None:
             return True
-        item = view.kwargs.get("code") if scope == "lookup" else None
+        # Normalised as the status page does, so every spelling of one code is one lookup.
+        item = normalize_code(view.kwargs.get("code", "")) if scope == "lookup" else None
         self.wait_seconds = ratelimit.hit(request, SCOPES[scope], item=item)
         return self.wait_seconds is None
 

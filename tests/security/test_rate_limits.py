@@ -106,6 +106,8 @@ def test_an_api_lookup_of_one_code_counts_once(client, region_id, tight):  # noq
     code = Report.objects.get().tracking_code
     api = APIClient(REMOTE_ADDR="192.0.2.10")
     assert {api.get(f"/api/v1/reports/{code}/").status_code for _ in range(6)} == {200}
+    other_spelling = code.lower().replace("-", " ")  # the same code as a person may type it
+    assert api.get(f"/api/v1/reports/{other_spelling}/").status_code == 200
     codes = [api.get(f"/api/v1/reports/NTR-AAAA-BBBB-FF{i:02d}/").status_code for i in range(4)]
     assert codes == [404, 404, 404, 429]  # the own code took one of the four
 
