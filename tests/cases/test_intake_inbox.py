@@ -23,6 +23,9 @@ def inbox_on(db, settings, django_capture_on_commit_callbacks):
     """The inbox on, and reference data as a running site has it (committed, so the copy holds)."""
     settings.NETRA_INTAKE_INBOX = True
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()  # the process's locmem store outlives a test: rate-limit counts, the worker's sample
     refcache.forget_local()
     with django_capture_on_commit_callbacks(execute=True):
         load_all()
