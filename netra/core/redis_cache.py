@@ -33,14 +33,19 @@ class RedisCache(DjangoRedisCache):
     def count_hit(self, key, timeout, version=None) -> int:
         """Add one to a counter that expires `timeout` seconds after its first hit; the new count.
 
-        INCR is atomic, so concurrent requests of one client in several workers each count
-        (netra/core/ratelimit.py); the first hit of a window also sets its expiry. One round trip
-        for every later hit (a redis-py pipeline costs more Python than the second command it
-        saves). Django's own `incr` needs an `add` and an EXISTS before the INCR: three.
+        One round trip, atomic on the server: a Lua script increments and, on a window's first hit,
+        sets the expiry. As two commands from here, a worker killed between them would leave a
+        counter with no expiry, and a client that reached its limit would stay refused for good.
+        Concurrent requests of one client in several workers each count (netra/core/ratelimit.py).
+        Django's own `incr` needs an `add` and an EXISTS before the INCR: three round trips.
         """
         key = self.make_and_validate_key(key, version=version)
         client = self._cache.get_client(key, write=True)
-        count = client.incr(key)
-        if count == 1:
-            client.expire(key, int(timeout))
-        return count
+        return int(client.eval(_COUNT_HIT, 1, key, int(timeout)))
+
+
+_COUNT_HIT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""

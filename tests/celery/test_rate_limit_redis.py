@@ -49,3 +49,22 @@ def test_the_api_and_the_page_share_one_allowance(reference, settings):
     answer = api.get("/api/v1/reports/NTR-AAAA-BBBB-EE10/")
     assert answer.status_code == 429 and int(answer["Retry-After"]) > 0
     assert "Terlalu banyak permintaan" in answer.json()["detail"]
+
+
+def test_a_window_gets_its_expiry_even_if_the_worker_dies_after_counting(monkeypatch):
+    """The first hit's increment and its expiry are one step on the server: a worker killed right
+    after the increment (simulated by EXPIRE from Python failing) cannot leave a counter that never
+    expires and so refuses its client for good."""
+    key = "netra-test:rl:dies"
+    cache.delete(key)
+    client = cache._cache.get_client(write=True)
+
+    def killed(*args, **kwargs):
+        raise SystemExit("worker killed")
+
+    monkeypatch.setattr(client, "expire", killed)
+    try:
+        cache.count_hit(key, 30)
+    except SystemExit:
+        pass
+    assert 0 < client.ttl(cache.make_and_validate_key(key)) <= 30
