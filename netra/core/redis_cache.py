@@ -1,9 +1,10 @@
 """Django's Redis cache, keeping one Redis client per connection pool instead of one per operation.
 
 Django's `RedisCacheClient.get_client` builds a new `redis.Redis` object around the shared pool for
-every get, set and add. Building one costs about 0.1 ms of Python, and a public report makes four
-cache operations (the rate limit's read and write, the reference copy's version, the inbox kick), so
-about a tenth of what the API's intake costs went into client objects (profiled, 5 Dec 2026). A
+every get, set and add. Building one costs about 0.1 ms of Python, and a public report then made
+four cache operations (the rate limit's read and write, the reference copy's version, the inbox
+kick; the rate limit is one `count_hit` now), so about a tenth of what the API's intake cost went
+into client objects (profiled, 5 Dec 2026). A
 `redis.Redis` is safe to share between threads (it takes a connection from the pool per command),
 so one per pool is kept. Everything else is Django's backend unchanged.
 """
